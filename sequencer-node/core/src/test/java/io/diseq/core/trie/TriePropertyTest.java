@@ -340,5 +340,11 @@ class TriePropertyTest {
         byte[] key = model.firstKey().toArray();
         assertThatThrownBy(() -> MerklePatriciaTrie.open(partial, commit.root()).get(key))
                 .isInstanceOfSatisfying(MissingNodeException.class, e -> assertThat(e.hash()).isEqualTo(commit.root()));
+        InMemoryNodeStore corrupt = new InMemoryNodeStore();
+        for (String garbage : List.of("", "c0", "c3808080", "f90000", "c2c1", "c3c2c0c0")) {
+            corrupt.putAll(Map.of(commit.root(), io.diseq.core.util.Hex.decode(garbage)));
+            assertThatThrownBy(() -> MerklePatriciaTrie.open(corrupt, commit.root()).get(key))
+                    .as(garbage).isInstanceOf(IllegalStateException.class).hasMessageContaining("corrupt trie node");
+        }
     }
 }

@@ -14,9 +14,13 @@ import org.junit.jupiter.api.Test;
 
 /** Header RLP layout (docs/protocol.md §7.3), pinned by an independently encoded golden vector. */
 @Tag("unit")
-class BlockHeaderTest {
+public class BlockHeaderTest {
     static final String GOLDEN = "f8f68a64697365712d746573740702a0" + "11".repeat(32) + "86018bcfe5687b0301b850"
             + "aa".repeat(80) + "c8c3800509c302800104a0" + "22".repeat(32) + "a0" + "33".repeat(32) + "a0" + "44".repeat(32);
+
+    public static BlockHeader sampleHeader() {
+        return sample();
+    }
 
     static BlockHeader sample() {
         return new BlockHeader("diseq-test", 7, 2, Bytes.wrap(SignBytesTest.filled(32, 0x11)), 1_700_000_000_123L, 3, 1,

@@ -55,7 +55,7 @@ final class Rules {
 
     /** Lines 55–56: f+1 distinct senders in a higher round. */
     private boolean skipRound() {
-        for (int r = s.round + 1; r <= s.round + Intake.MAX_ROUNDS_AHEAD; r++) {
+        for (int r = s.round + 1; r <= s.log.highestRound(); r++) {
             if (s.log.senders(r) >= s.rules.skipThreshold(s.validators)) {
                 startRound(r);
                 return true;

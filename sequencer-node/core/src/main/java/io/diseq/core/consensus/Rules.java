@@ -1,8 +1,6 @@
 package io.diseq.core.consensus;
 
 import io.diseq.core.chain.RejectCode;
-import io.diseq.core.chain.SignBytes;
-import io.diseq.core.util.Bytes;
 
 /**
  * The upon-rules of Tendermint's Algorithm 1 (arXiv 1807.04938; docs/protocol.md §7.12) for the
@@ -207,12 +205,5 @@ final class Rules {
         if (p != null && s.judge.judge(s.tip, p.block(), p.blockId()) instanceof BlockJudge.Judgement.Unavailable u) {
             s.reject(RejectCode.UNAVAILABLE_DATA, u.detail(), p);
         }
-    }
-
-    /** Bytes of a vote, for {@link Voter}. */
-    static byte[] voteBytes(CoreState s, VoteType type, Bytes blockId) {
-        return type == VoteType.PREVOTE
-                ? SignBytes.prevote(s.config.chainId(), s.height, s.round, blockId)
-                : SignBytes.precommit(s.config.chainId(), s.height, s.round, blockId);
     }
 }

@@ -91,11 +91,19 @@ public final class ConsensusCore {
             return;
         }
         started = true;
-        SignerState st = s.signer.state();
-        int resumeRound = st.height() == s.height ? Math.max(0, st.round()) : 0;
-        beginHeight(resumeRound);
+        beginHeight(resumeRound(s.signer.state()));
         voter.resendLastSigned();
         rules.evaluate();
+    }
+
+    /**
+     * After a restart inside a height the node resumes in the round AFTER the last one it signed in:
+     * the messages it received in that round are gone, and if every holder of that round's votes
+     * restarted, no node could gather the 2f+1 votes its prevote or precommit timeout waits for.
+     * Skipping a round is always safe (the lock is kept); the others follow by timeouts or f+1 skip.
+     */
+    private int resumeRound(SignerState st) {
+        return st.height() == s.height && st.round() >= 0 ? st.round() + 1 : 0;
     }
 
     private void onMessage(ConsensusMessage m) {

@@ -63,6 +63,12 @@ public final class ConsensusCore {
         s.validRound = st.validRound();
         s.validBlock = st.validBlock();
         s.validId = st.validBlock() == null ? null : st.validBlock().id();
+        for (Vote vote : st.validPolka()) {
+            VoteBook book = s.log.votes(VoteType.PREVOTE, vote.round());
+            if (book.existing(vote.validatorIndex(), vote.blockId()) == null) {
+                book.add(vote);
+            }
+        }
     }
 
     /** Processes one event at local time {@code nowMs}; returns the effects to perform in order. */

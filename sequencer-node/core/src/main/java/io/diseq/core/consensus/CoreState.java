@@ -94,8 +94,16 @@ final class CoreState {
         out.add(new Effect.Rejected(code, detail, message));
     }
 
+    /** The prevotes of validRound for the valid block, as held now (the polka that made it valid). */
+    List<Vote> validPolka() {
+        if (validBlock == null) {
+            return List.of();
+        }
+        return List.copyOf(log.votes(VoteType.PREVOTE, validRound).votesFor(validId).values());
+    }
+
     void persistSigner() {
-        signer.recordLock(height, lockedRound, lockedBlock, validRound, validBlock);
+        signer.recordLock(height, lockedRound, lockedBlock, validRound, validBlock, validPolka());
         out.add(new Effect.PersistSignerState(signer.state()));
     }
 

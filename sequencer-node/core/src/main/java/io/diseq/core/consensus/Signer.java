@@ -49,8 +49,8 @@ public final class Signer {
 
     /** Records the Tendermint lock and valid value of {@code height} (persisted with the state). */
     public void recordLock(long height, int lockedRound, io.diseq.core.chain.BlockHeader lockedBlock, int validRound,
-                           io.diseq.core.chain.BlockHeader validBlock) {
-        state = state.withLock(height, lockedRound, lockedBlock, validRound, validBlock);
+                           io.diseq.core.chain.BlockHeader validBlock, java.util.List<Vote> validPolka) {
+        state = state.withLock(height, lockedRound, lockedBlock, validRound, validBlock, validPolka);
     }
 
     public SignerState state() {

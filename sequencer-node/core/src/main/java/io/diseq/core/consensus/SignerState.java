@@ -2,21 +2,29 @@ package io.diseq.core.consensus;
 
 import io.diseq.core.chain.BlockHeader;
 import io.diseq.core.util.Bytes;
+import java.util.List;
 
 /**
  * What a validator must never forget (docs/protocol.md §7.14): the last (height, round, step) it
  * signed, the keccak256 of what it signed there, the signature and the signed value (block id, empty
- * for nil, or the commitment's pi) so that it can re-send exactly that message after a restart, and its Tendermint lock and valid
- * value for that height. Persisted by the driver (effect {@link Effect.PersistSignerState}) before
- * any message signed under it leaves the process; handed back to the core on restart.
+ * for nil, or the commitment's pi) so that it can re-send exactly that message after a restart; its
+ * Tendermint lock and valid value for that height; and the polka (the 2f+1 prevotes of validRound for
+ * validBlock) that lets it re-propose its valid value to nodes that never saw or have forgotten those
+ * prevotes. Persisted by the driver (effect {@link Effect.PersistSignerState}) before any message
+ * signed under it leaves the process; handed back to the core on restart. Bytes: {@link SignerStateCodec}.
  *
  * @param lockedRound −1 with {@code lockedBlock} null when unlocked; same for validRound/validBlock
  */
 public record SignerState(long height, int round, SignStep step, Bytes signedHash, Bytes signature,
-                          Bytes signedValue, int lockedRound, BlockHeader lockedBlock, int validRound, BlockHeader validBlock) {
+                          Bytes signedValue, int lockedRound, BlockHeader lockedBlock, int validRound,
+                          BlockHeader validBlock, List<Vote> validPolka) {
     /** A validator that never signed anything. */
     public static final SignerState INITIAL = new SignerState(0, -1, SignStep.COMMITMENT, Bytes.EMPTY, Bytes.EMPTY,
-            Bytes.EMPTY, -1, null, -1, null);
+            Bytes.EMPTY, -1, null, -1, null, List.of());
+
+    public SignerState {
+        validPolka = validPolka == null ? List.of() : List.copyOf(validPolka);
+    }
 
     /** Whether the last signature was given at exactly this slot. */
     public boolean signedAt(long h, int r, SignStep s) {
@@ -33,16 +41,18 @@ public record SignerState(long height, int round, SignStep step, Bytes signedHas
     }
 
     SignerState signed(long h, int r, SignStep s, Bytes hash, Bytes sig, Bytes value) {
-        boolean sameHeight = h == height;
-        return new SignerState(h, r, s, hash, sig, value, sameHeight ? lockedRound : -1, sameHeight ? lockedBlock : null,
-                sameHeight ? validRound : -1, sameHeight ? validBlock : null);
+        if (h != height) {
+            return new SignerState(h, r, s, hash, sig, value, -1, null, -1, null, List.of());
+        }
+        return new SignerState(h, r, s, hash, sig, value, lockedRound, lockedBlock, validRound, validBlock, validPolka);
     }
 
-    SignerState withLock(long h, int lockRound, BlockHeader lock, int vRound, BlockHeader valid) {
+    SignerState withLock(long h, int lockRound, BlockHeader lock, int vRound, BlockHeader valid, List<Vote> polka) {
         if (h != height) {
             return new SignerState(h, -1, SignStep.COMMITMENT, Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY, lockRound, lock,
-                    vRound, valid);
+                    vRound, valid, polka);
         }
-        return new SignerState(height, round, step, signedHash, signature, signedValue, lockRound, lock, vRound, valid);
+        return new SignerState(height, round, step, signedHash, signature, signedValue, lockRound, lock, vRound, valid,
+                polka);
     }
 }

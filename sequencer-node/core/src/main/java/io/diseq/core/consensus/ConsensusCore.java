@@ -98,18 +98,17 @@ public final class ConsensusCore {
         }
         started = true;
         beginHeight(resumeRound(s.signer.state()));
-        voter.resendLastSigned();
+        voter.resendOwn();
         rules.evaluate();
     }
 
     /**
-     * After a restart inside a height the node resumes in the round AFTER the last one it signed in:
-     * the messages it received in that round are gone, and if every holder of that round's votes
-     * restarted, no node could gather the 2f+1 votes its prevote or precommit timeout waits for.
-     * Skipping a round is always safe (the lock is kept); the others follow by timeouts or f+1 skip.
+     * After a restart inside a height the node resumes in the round it last signed in, and re-sends
+     * its own persisted messages of that round ({@link Voter#resendOwn}): the round's other holders may
+     * have crashed too, and the round's timeouts wait for 2f+1 of its votes.
      */
     private int resumeRound(SignerState st) {
-        return st.height() == s.height && st.round() >= 0 ? st.round() + 1 : 0;
+        return st.height() == s.height ? Math.max(0, st.round()) : 0;
     }
 
     private void onMessage(ConsensusMessage m) {

@@ -55,6 +55,7 @@ final class CoreState {
     final List<ConsensusMessage> nextHeightBuffer = new ArrayList<>();
     final Set<Integer> aheadSenders = new HashSet<>();
     long syncHintedHeight;
+    long syncHintedAtMs;
 
     long nowMs;
     List<Effect> out = new ArrayList<>();

@@ -83,12 +83,16 @@ final class Intake {
 
     /**
      * Buffers a message of the next height (accepted here, verified when replayed) or rejects a later
-     * one. f+1 distinct senders ahead of this node (unverified, so only a hint) emit SyncNeeded.
+     * one. f+1 distinct senders ahead of this node (unverified, so only a hint) emit SyncNeeded, again
+     * at most once per base propose timeout while they keep arriving.
      */
     private Verdict future(ConsensusMessage m) {
         s.aheadSenders.add(m.sender());
-        if (s.aheadSenders.size() >= s.validators.oneHonest() && s.syncHintedHeight < s.height) {
+        boolean hintDue = s.syncHintedHeight < s.height
+                || s.nowMs - s.syncHintedAtMs >= s.config.timeouts().proposeBaseMs();
+        if (s.aheadSenders.size() >= s.validators.oneHonest() && hintDue) {
             s.syncHintedHeight = s.height;
+            s.syncHintedAtMs = s.nowMs;
             s.emit(new Effect.SyncNeeded(m.height()));
         }
         boolean room = s.nextHeightBuffer.size() < NEXT_HEIGHT_BUFFER_PER_VALIDATOR * s.validators.size();

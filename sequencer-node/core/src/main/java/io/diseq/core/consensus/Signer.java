@@ -53,6 +53,11 @@ public final class Signer {
         state = state.withLock(height, lockedRound, lockedBlock, validRound, validBlock, validPolka);
     }
 
+    /** Records one of this validator's own signed votes in the state (re-sent after a restart). */
+    public void recordOwnVote(Vote vote) {
+        state = state.withOwnVote(vote);
+    }
+
     public SignerState state() {
         return state;
     }

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The byte form of a {@link SignerState} for the driver's durable store (docs/protocol.md §7.14):
  * RLP([height, round+1, step, signedHash, signature, signedValue, lockedRound+1, lockedBlock, validRound+1,
- * validBlock, [vote, …]]), a block being its header list or the empty string, step the ordinal of
+ * validBlock, [polka vote, …], [own vote, …]]), a block being its header list or the empty string, step the ordinal of
  * COMMITMENT, PROPOSAL, PREVOTE, PRECOMMIT, votes as in {@link MessageCodec}.
  */
 public final class SignerStateCodec {
@@ -23,20 +23,22 @@ public final class SignerStateCodec {
     public static byte[] encode(SignerState s) {
         List<byte[]> polka = new ArrayList<>();
         s.validPolka().forEach(v -> polka.add(MessageCodec.encode(v)));
+        List<byte[]> own = new ArrayList<>();
+        s.ownVotes().forEach(v -> own.add(MessageCodec.encode(v)));
         return Rlp.encodeList(Rlp.encodeLong(s.height()), Rlp.encodeLong(s.round() + 1L),
                 Rlp.encodeLong(s.step().ordinal()), Rlp.encodeBytes(s.signedHash().unsafeArray()),
                 Rlp.encodeBytes(s.signature().unsafeArray()), Rlp.encodeBytes(s.signedValue().unsafeArray()),
                 Rlp.encodeLong(s.lockedRound() + 1L), block(s.lockedBlock()), Rlp.encodeLong(s.validRound() + 1L),
-                block(s.validBlock()), Rlp.encodeList(polka));
+                block(s.validBlock()), Rlp.encodeList(polka), Rlp.encodeList(own));
     }
 
     /** Strict inverse of {@link #encode}; a corrupt record throws IllegalArgumentException. */
     public static SignerState decode(byte[] encoded) {
         try {
-            RlpList l = Rlp.decode(encoded).asList().expectSize(11);
+            RlpList l = Rlp.decode(encoded).asList().expectSize(12);
             return new SignerState(l.get(0).asString().asLong(), toInt(l.get(1)) - 1, SignStep.values()[toInt(l.get(2))],
                     bytes(l.get(3)), bytes(l.get(4)), bytes(l.get(5)), toInt(l.get(6)) - 1, block(l.get(7)),
-                    toInt(l.get(8)) - 1, block(l.get(9)), votes(l.get(10).asList()));
+                    toInt(l.get(8)) - 1, block(l.get(9)), votes(l.get(10).asList()), votes(l.get(11).asList()));
         } catch (RlpException | ArithmeticException | IndexOutOfBoundsException e) {
             throw new IllegalArgumentException("corrupt signer state: " + e.getMessage(), e);
         }

@@ -51,15 +51,17 @@ class IdleAndRestartTest {
     }
 
     @Test
-    void restartedValidatorResendsItsVoteAndResumesInTheNextRound() {
+    void restartedValidatorResendsItsVoteAndResumesItsRound() {
         Scenario s = Scenario.builder().selfIsBystander().start();
         BlockHeader b = s.block(0);
         s.inject(s.proposal(0, b));
         Vote before = s.sentVote(VoteType.PREVOTE);
         s.restart();
         assertThat(s.sentVote(VoteType.PREVOTE)).isEqualTo(before); // re-sent from the persisted state
-        assertThat(s.core.status().round()).isEqualTo(1);
-        s.expectTimeout(TimeoutStep.PROPOSE, 1);
+        assertThat(s.core.status().round()).isZero();
+        s.fire(TimeoutStep.PROPOSE, 0); // would prevote nil: refused, the signed prevote is sent again
+        assertThat(s.lastOf(Effect.SignRefused.class)).hasSize(1);
+        assertThat(s.sentVote(VoteType.PREVOTE)).isEqualTo(before);
         assertThat(before.blockId()).isEqualTo(b.id());
     }
 
@@ -85,8 +87,10 @@ class IdleAndRestartTest {
         s.prevotes(0, b, s.peers(2));
         s.expectPrecommit(b);
         s.restart();
-        s.expectPrecommit(b); // re-sent
+        s.expectPrevote(b); // both own votes of the round re-sent
+        s.expectPrecommit(b);
         assertThat(s.core.status().lockedRound()).isZero();
+        s.prevotes(1, null, s.peers(2));
         assertThat(s.core.status().round()).isEqualTo(1);
         s.inject(s.proposal(1, s.emptyBlock(1)));
         s.expectPrevote(null);

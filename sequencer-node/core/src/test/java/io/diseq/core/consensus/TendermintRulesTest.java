@@ -185,7 +185,7 @@ class TendermintRulesTest {
         s.inject(s.proposal(0, b));
         s.prevotes(0, b, s.peers(2));
         s.expectPrecommit(b);
-        s.restart(); // resumes in round 1, polka restored from the signer state
+        s.restart(); // polka restored from the signer state
         s.prevotes(2, null, s.peers(2)); // skip to round 2
         s.inject(s.commitment(2));
         Proposal p = (Proposal) s.broadcastLast().stream().filter(m -> m instanceof Proposal).findFirst().orElseThrow();

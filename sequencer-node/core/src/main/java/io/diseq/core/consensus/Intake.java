@@ -106,9 +106,10 @@ final class Intake {
             s.syncHintedAtMs = s.nowMs;
             s.emit(new Effect.SyncNeeded(m.height()));
         }
-        boolean room = s.nextHeightBuffer.size() < NEXT_HEIGHT_BUFFER_PER_VALIDATOR * s.validators.size();
+        boolean room = s.bufferedBySender.getOrDefault(m.sender(), 0) < NEXT_HEIGHT_BUFFER_PER_VALIDATOR;
         if (m.height() == s.height + 1 && room) {
             s.nextHeightBuffer.add(m);
+            s.bufferedBySender.merge(m.sender(), 1, Integer::sum);
             return Verdict.ACCEPT;
         }
         return Verdict.reject(RejectCode.FUTURE_HEIGHT, "height " + m.height() + " while at " + s.height);

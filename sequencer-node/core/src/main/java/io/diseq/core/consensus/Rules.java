@@ -52,9 +52,9 @@ final class Rules {
         }
     }
 
-    /** Lines 55–56: f+1 distinct senders in a higher round. */
+    /** Lines 55–56: f+1 distinct senders in a higher round; the highest such round is entered at once. */
     private boolean skipRound() {
-        for (int r = s.round + 1; r <= s.log.highestRound(); r++) {
+        for (int r = s.log.highestRound(); r > s.round; r--) {
             if (s.log.senders(r) >= s.rules.skipThreshold(s.validators)) {
                 startRound(r);
                 return true;

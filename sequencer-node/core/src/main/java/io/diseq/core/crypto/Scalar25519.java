@@ -8,7 +8,7 @@ import java.util.Arrays;
  * edwards25519, as 32-byte little-endian strings, and their recodings for scalar multiplication.
  *
  * <p>The arithmetic the prover applies to secrets ({@link #reduce}, {@link #mulAdd},
- * {@link #signedRadix16}) is constant time in the values (docs/protocol.md §4.6). {@link BigInteger}
+ * {@link #signedRadix16}) is constant time in the values (docs/protocol.md §4.8). {@link BigInteger}
  * appears only for constants, for the public s ≥ q check and in tests as a reference.
  */
 final class Scalar25519 {

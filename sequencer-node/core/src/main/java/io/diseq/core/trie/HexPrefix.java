@@ -32,22 +32,28 @@ public final class HexPrefix {
      * {@code null} otherwise, so callers can report a malformed node without an exception.
      */
     public static Path decode(byte[] encoded) {
-        if (encoded.length == 0) {
+        return decode(encoded, 0, encoded.length);
+    }
+
+    /** {@link #decode(byte[])} of {@code length} bytes of {@code buf} from {@code offset}. */
+    public static Path decode(byte[] buf, int offset, int length) {
+        if (length == 0) {
             return null;
         }
-        int flag = (encoded[0] >> 4) & 0x0f;
+        int first = buf[offset];
+        int flag = (first >> 4) & 0x0f;
         boolean odd = (flag & 1) == 1;
-        if (flag > 3 || (!odd && (encoded[0] & 0x0f) != 0)) {
+        if (flag > 3 || (!odd && (first & 0x0f) != 0)) {
             return null;
         }
-        byte[] nibbles = new byte[(encoded.length - 1) * 2 + (odd ? 1 : 0)];
+        byte[] nibbles = new byte[(length - 1) * 2 + (odd ? 1 : 0)];
         int n = 0;
         if (odd) {
-            nibbles[n++] = (byte) (encoded[0] & 0x0f);
+            nibbles[n++] = (byte) (first & 0x0f);
         }
-        for (int i = 1; i < encoded.length; i++) {
-            nibbles[n++] = (byte) ((encoded[i] >> 4) & 0x0f);
-            nibbles[n++] = (byte) (encoded[i] & 0x0f);
+        for (int i = offset + 1; i < offset + length; i++) {
+            nibbles[n++] = (byte) ((buf[i] >> 4) & 0x0f);
+            nibbles[n++] = (byte) (buf[i] & 0x0f);
         }
         return new Path(nibbles, flag >= 2);
     }

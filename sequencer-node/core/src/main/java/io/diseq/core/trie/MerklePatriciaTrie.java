@@ -3,7 +3,6 @@ package io.diseq.core.trie;
 import io.diseq.core.crypto.Keccak256;
 import io.diseq.core.rlp.Rlp;
 import io.diseq.core.util.Bytes;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +155,6 @@ public final class MerklePatriciaTrie {
 
     /** The proof of the {@code index}-th value of {@link #ordered(List)}; verify with key {@link #orderedKey}. */
     public static List<byte[]> orderedProof(List<byte[]> values, int index) {
-        List<byte[]> proof = ordered(values).prove(orderedKey(index));
-        return new ArrayList<>(proof);
+        return ordered(values).prove(orderedKey(index));
     }
 }

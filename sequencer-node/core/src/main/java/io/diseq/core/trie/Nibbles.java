@@ -2,7 +2,7 @@ package io.diseq.core.trie;
 
 import java.util.Arrays;
 
-/** Nibble paths: one nibble (0..15) per byte, high nibble of each key byte first. */
+/** Nibble paths (docs/protocol.md §6.1): one nibble (0..15) per byte, high nibble of each key byte first. */
 final class Nibbles {
     static final byte[] EMPTY = new byte[0];
 

@@ -7,6 +7,8 @@ import io.diseq.core.rlp.RlpItem;
 import io.diseq.core.rlp.RlpList;
 import io.diseq.core.rlp.RlpString;
 import io.diseq.core.util.Bytes;
+import io.diseq.core.util.Hex;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -39,6 +41,24 @@ public final class TrieProofs {
         } catch (Rejected r) {
             return r.result;
         }
+    }
+
+    /** The JSON form of a proof: one lowercase hex string per node, in order (docs/protocol.md §6.5). */
+    public static List<String> toHex(List<byte[]> proof) {
+        List<String> out = new ArrayList<>(proof.size());
+        for (byte[] node : proof) {
+            out.add(Hex.encode(node));
+        }
+        return out;
+    }
+
+    /** Parses the JSON form; IllegalArgumentException on a string that is not hex. */
+    public static List<byte[]> fromHex(List<String> proof) {
+        List<byte[]> out = new ArrayList<>(proof.size());
+        for (String node : proof) {
+            out.add(Hex.decode(node));
+        }
+        return out;
     }
 
     private static ProofResult invalid(ProofResult.Code code, String detail) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.diseq.core.crypto.Keccak256;
 import io.diseq.core.util.Bytes;
+import io.diseq.core.util.Hex;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -285,6 +287,30 @@ class TriePropertyTest {
         }
     }
 
+    @Test
+    void rewritingTheSameValuesCommitsNothingAndEmptyingCommitsTheEmptyRoot() {
+        InMemoryNodeStore store = new InMemoryNodeStore();
+        MerklePatriciaTrie trie = MerklePatriciaTrie.open(store, MerklePatriciaTrie.EMPTY_ROOT);
+        assertThat(trie.commit()).isEqualTo(new TrieCommit(MerklePatriciaTrie.EMPTY_ROOT, Map.of()));
+        TreeMap<Bytes, byte[]> model = randomContent(new Random(91), false, 300);
+        model.forEach((k, v) -> trie.put(k.toArray(), v));
+        TrieCommit first = trie.commit();
+        store.apply(first);
+        model.forEach((k, v) -> trie.put(k.toArray(), v));
+        trie.delete(new byte[32]);
+        assertThat(trie.commit()).isEqualTo(new TrieCommit(first.root(), Map.of()));
+
+        model.keySet().forEach(k -> trie.delete(k.toArray()));
+        TrieCommit emptied = trie.commit();
+        assertThat(emptied.root()).isEqualTo(MerklePatriciaTrie.EMPTY_ROOT);
+        assertThat(emptied.newNodes()).containsOnlyKeys(MerklePatriciaTrie.EMPTY_ROOT);
+        assertThat(emptied.newNodes().get(MerklePatriciaTrie.EMPTY_ROOT)).containsExactly(0x80);
+        store.apply(emptied);
+        assertThat(MerklePatriciaTrie.open(store, emptied.root()).get(model.firstKey().toArray())).isNull();
+        assertThat(MerklePatriciaTrie.open(store, first.root()).get(model.firstKey().toArray()))
+                .as("old roots stay readable").isEqualTo(model.firstEntry().getValue());
+    }
+
     private static void applyRandomBatch(MerklePatriciaTrie trie, Map<Bytes, byte[]> model, Random random, boolean small, boolean insertOnly) {
         List<Bytes> keys = new ArrayList<>(model.keySet());
         for (int i = 0; i < (small ? 20 : 200); i++) {
@@ -340,5 +366,11 @@ class TriePropertyTest {
         byte[] key = model.firstKey().toArray();
         assertThatThrownBy(() -> MerklePatriciaTrie.open(partial, commit.root()).get(key))
                 .isInstanceOfSatisfying(MissingNodeException.class, e -> assertThat(e.hash()).isEqualTo(commit.root()));
+        InMemoryNodeStore corrupt = new InMemoryNodeStore();
+        for (String garbage : List.of("", "c0", "c3808080", "f90000", "c2c1", "c3c2c0c0")) {
+            corrupt.putAll(Map.of(commit.root(), Hex.decode(garbage)));
+            assertThatThrownBy(() -> MerklePatriciaTrie.open(corrupt, commit.root()).get(key))
+                    .as(garbage).isInstanceOf(IllegalStateException.class).hasMessageContaining("corrupt trie node");
+        }
     }
 }

@@ -1,0 +1,82 @@
+package io.diseq.node.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The node's YAML configuration (docs/operations-node.md lists every key). Values are validated by
+ * Bean Validation at start-up and then turned into immutable records ({@link ChainSettings},
+ * {@link Timeouts}, {@link BlockLimits}, {@link KafkaSettings}, {@link HttpLimits}); nothing else in
+ * the node reads this mutable class.
+ */
+public class NodeConfiguration extends Configuration {
+    @JsonProperty @NotBlank @Pattern(regexp = "^[A-Za-z0-9._-]{1,64}$")
+    private String chainId;
+
+    @JsonProperty @Min(0)
+    private long genesisTimeMs;
+
+    @JsonProperty @NotEmpty @Size(max = 256) @Valid
+    private List<ValidatorEntry> validators = new ArrayList<>();
+
+    /** Path of this validator's key file (signing seed and VRF secret key). */
+    @JsonProperty @NotBlank
+    private String keyFile;
+
+    @JsonProperty @NotNull @Valid
+    private TimeoutsFactory timeouts = new TimeoutsFactory();
+
+    @JsonProperty @NotNull @Valid
+    private BlockLimitsFactory blockLimits = new BlockLimitsFactory();
+
+    @JsonProperty @NotNull @Valid
+    private KafkaFactory kafka = new KafkaFactory();
+
+    @JsonProperty @NotNull @Valid
+    private HttpLimitsFactory http = new HttpLimitsFactory();
+
+    @JsonProperty @NotNull @Valid
+    private DataSourceFactory database = new DataSourceFactory();
+
+    public ChainSettings chainSettings() {
+        List<ValidatorInfo> infos = new ArrayList<>();
+        for (int i = 0; i < validators.size(); i++) {
+            infos.add(validators.get(i).toInfo(i));
+        }
+        return new ChainSettings(chainId, infos, genesisTimeMs);
+    }
+
+    public String keyFile() {
+        return keyFile;
+    }
+
+    public Timeouts timeouts() {
+        return timeouts.build();
+    }
+
+    public BlockLimits blockLimits() {
+        return blockLimits.build();
+    }
+
+    public KafkaSettings kafkaSettings() {
+        return kafka.build(chainId);
+    }
+
+    public HttpLimits httpLimits() {
+        return http.build();
+    }
+
+    public DataSourceFactory database() {
+        return database;
+    }
+}

@@ -2,7 +2,12 @@ package io.diseq.node;
 
 import io.diseq.node.config.NodeConfiguration;
 import io.diseq.node.config.NodeSettings;
+import io.diseq.node.store.BlockStore;
+import io.diseq.node.store.NodeDatabase;
+import io.diseq.node.store.PostgresNodeStore;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jdbi3.JdbiFactory;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Builds the node's components from the validated configuration and registers their lifecycles
@@ -13,8 +18,15 @@ final class NodeWiring {
     private NodeWiring() {
     }
 
-    static NodeSettings wire(NodeConfiguration config, Environment environment) {
+    /** The components built so far; the consensus driver is wired on top of these. */
+    record Node(NodeSettings settings, Jdbi jdbi, BlockStore blocks, PostgresNodeStore trieNodes) {
+    }
+
+    static Node wire(NodeConfiguration config, Environment environment) {
         NodeSettings settings = NodeSettings.from(config);
-        return settings;
+        Jdbi jdbi = NodeDatabase.open(new JdbiFactory().build(environment, config.database(), "postgresql"));
+        PostgresNodeStore trieNodes = new PostgresNodeStore(jdbi, config.trieNodeCacheEntries());
+        BlockStore blocks = new BlockStore(jdbi, trieNodes::remember);
+        return new Node(settings, jdbi, blocks, trieNodes);
     }
 }

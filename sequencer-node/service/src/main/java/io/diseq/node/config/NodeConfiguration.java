@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -48,6 +49,10 @@ public class NodeConfiguration extends Configuration {
     @JsonProperty @NotNull @Valid
     private DataSourceFactory database = new DataSourceFactory();
 
+    /** Entries of the state-trie node cache in front of PostgreSQL. */
+    @JsonProperty @Min(1) @Max(10_000_000)
+    private int trieNodeCacheEntries = 200_000;
+
     public ChainSettings chainSettings() {
         List<ValidatorInfo> infos = new ArrayList<>();
         for (int i = 0; i < validators.size(); i++) {
@@ -74,6 +79,10 @@ public class NodeConfiguration extends Configuration {
 
     public HttpLimits httpLimits() {
         return http.build();
+    }
+
+    public int trieNodeCacheEntries() {
+        return trieNodeCacheEntries;
     }
 
     public DataSourceFactory database() {

@@ -102,9 +102,18 @@ public final class KafkaExtension implements BeforeAllCallback, AfterAllCallback
 
     /** Every committed record of every partition of the topic, read from the beginning to the end. */
     public List<ConsumerRecord<byte[], byte[]>> readAllCommitted(String topic) {
+        return readAll(topic, "read_committed");
+    }
+
+    /** Every record of the topic, including those of aborted and open transactions. */
+    public List<ConsumerRecord<byte[], byte[]>> readAllUncommitted(String topic) {
+        return readAll(topic, "read_uncommitted");
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> readAll(String topic, String isolation) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {

@@ -11,8 +11,8 @@ import java.util.Optional;
  * seed, separate from the validator's signing seed. Verification is the full RFC 9381 §5.3 procedure
  * with {@code validate_key = TRUE}, plus rejection of a small-order Gamma.
  *
- * <p>Secret-dependent scalar multiplications (x·H, k·B, k·H) run in constant time; the scalar
- * arithmetic mod q and SHA-512 of the secret do not claim to (see §4.6).
+ * <p>The prover's secret-dependent work (x·H, k·B, k·H, k mod q, k + c·x mod q) is constant time in
+ * the Java source; SHA-512 of the seed is the JDK's; docs/protocol.md §4.8 lists the caveats.
  */
 public final class Ecvrf {
     public static final int PROOF_LENGTH = 80;   // Gamma(32) ‖ c(16) ‖ s(32)

@@ -1,7 +1,7 @@
 package io.diseq.core.crypto;
 
 /**
- * Scalar multiplication on edwards25519 (docs/protocol.md §4.6).
+ * Scalar multiplication on edwards25519 (docs/protocol.md §4.6 uses it; §4.8 states what is constant time).
  *
  * <ul>
  *   <li>{@link #mulConstantTime}: for secret scalars (the ECVRF prover's x and k). Fixed window of

@@ -25,6 +25,7 @@ final class EdPoint {
     /** The RFC 8032 base point B, encoded (y = 4/5, x even). */
     static final byte[] BASE_ENCODED = io.diseq.core.util.Hex.decode(
             "5866666666666666666666666666666666666666666666666666666666666666");
+    /** B itself; shared and read-only: every operation that takes it copies before mutating. */
     static final EdPoint BASE = decode(BASE_ENCODED);
 
     final int[] x = X25519Field.create();

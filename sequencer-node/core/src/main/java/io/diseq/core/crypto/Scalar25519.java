@@ -1,17 +1,20 @@
 package io.diseq.core.crypto;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * Scalars modulo the prime group order q = 2²⁵² + 27742317777372353535851937790883648493 of
  * edwards25519, as 32-byte little-endian strings, and their recodings for scalar multiplication.
  *
- * <p>The modular arithmetic uses {@link BigInteger} and is therefore <b>not</b> constant time
- * (docs/protocol.md §4.6 says so). The signed radix-16 recoding used for secret scalars is.
+ * <p>The arithmetic the prover applies to secrets ({@link #reduce}, {@link #mulAdd},
+ * {@link #signedRadix16}) is constant time in the values (docs/protocol.md §4.8). {@link BigInteger}
+ * appears only for constants, for the public s ≥ q check and in tests as a reference.
  */
 final class Scalar25519 {
     static final BigInteger Q = BigInteger.ONE.shiftLeft(252)
             .add(new BigInteger("27742317777372353535851937790883648493"));
+    private static final int[] Q_LIMBS = toLimbs32(Q);
 
     private Scalar25519() {}
 
@@ -37,16 +40,97 @@ final class Scalar25519 {
         return le;
     }
 
-    /** A little-endian string of any length reduced mod q, as 32 bytes. */
+    /**
+     * A little-endian string of at most 64 bytes reduced mod q, as 32 bytes. Constant time in the value
+     * (not the length): binary long division, one shift and one masked conditional subtraction of q
+     * per input bit, with no branch or index that depends on the bits.
+     */
     static byte[] reduce(byte[] le) {
-        return toLittleEndian(fromLittleEndian(le, 0, le.length).mod(Q), 32);
+        if (le.length > 64) {
+            throw new IllegalArgumentException("at most 64 bytes");
+        }
+        int[] r = new int[9]; // 32-bit limbs; r < 2q < 2^254 between steps
+        for (int i = 8 * le.length - 1; i >= 0; i--) {
+            shiftLeftOneAddBit(r, (le[i >>> 3] >>> (i & 7)) & 1);
+            subtractQIfNotBelow(r);
+        }
+        byte[] out = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            out[i] = (byte) (r[i >>> 2] >>> (8 * (i & 3)));
+        }
+        return out;
     }
 
-    /** (a + b·c) mod q for little-endian strings of any length, as 32 bytes. */
+    /**
+     * (a + b·c) mod q for little-endian a, c of 32 bytes and b of up to 32 bytes, as 32 bytes. Constant
+     * time: a schoolbook product on 16-bit limbs (no overflow possible in a long), then {@link #reduce}.
+     */
     static byte[] mulAdd(byte[] a, byte[] b, byte[] c) {
-        BigInteger r = fromLittleEndian(b, 0, b.length).multiply(fromLittleEndian(c, 0, c.length))
-                .add(fromLittleEndian(a, 0, a.length)).mod(Q);
-        return toLittleEndian(r, 32);
+        if (a.length != 32 || c.length != 32 || b.length > 32) {
+            throw new IllegalArgumentException("a and c must be 32 bytes, b at most 32");
+        }
+        int[] bl = limbs16(b);
+        int[] cl = limbs16(c);
+        long[] acc = new long[bl.length + cl.length + 1];
+        for (int i = 0; i < bl.length; i++) {
+            for (int j = 0; j < cl.length; j++) {
+                acc[i + j] += (long) bl[i] * cl[j];
+            }
+        }
+        int[] al = limbs16(a);
+        for (int i = 0; i < al.length; i++) {
+            acc[i] += al[i];
+        }
+        byte[] wide = new byte[2 * acc.length];
+        long carry = 0;
+        for (int i = 0; i < acc.length; i++) {
+            long v = acc[i] + carry;
+            wide[2 * i] = (byte) v;
+            wide[2 * i + 1] = (byte) (v >>> 8);
+            carry = v >>> 16;
+        }
+        return reduce(Arrays.copyOf(wide, 64));
+    }
+
+    private static void shiftLeftOneAddBit(int[] r, int bit) {
+        int carry = bit;
+        for (int j = 0; j < r.length; j++) {
+            int next = r[j] >>> 31;
+            r[j] = (r[j] << 1) | carry;
+            carry = next;
+        }
+    }
+
+    /** r ← r − q if r ≥ q, else r unchanged, selected by a mask from the borrow (no branch). */
+    private static void subtractQIfNotBelow(int[] r) {
+        int[] t = new int[r.length];
+        long borrow = 0;
+        for (int j = 0; j < r.length; j++) {
+            long d = (r[j] & 0xffffffffL) - (Q_LIMBS[j] & 0xffffffffL) - borrow;
+            t[j] = (int) d;
+            borrow = (d >>> 63);
+        }
+        int keep = (int) borrow - 1; // −1 (take t) when no borrow, i.e. r ≥ q
+        for (int j = 0; j < r.length; j++) {
+            r[j] = (t[j] & keep) | (r[j] & ~keep);
+        }
+    }
+
+    private static int[] limbs16(byte[] le) {
+        int[] l = new int[(le.length + 1) / 2];
+        for (int i = 0; i < le.length; i++) {
+            l[i >>> 1] |= (le[i] & 0xff) << (8 * (i & 1));
+        }
+        return l;
+    }
+
+    private static int[] toLimbs32(BigInteger v) {
+        byte[] le = toLittleEndian(v, 36);
+        int[] l = new int[9];
+        for (int i = 0; i < 36; i++) {
+            l[i >>> 2] |= (le[i] & 0xff) << (8 * (i & 3));
+        }
+        return l;
     }
 
     /** The 32 bytes at {@code off} encode an integer below q (RFC 9381 rejects s ≥ q). */

@@ -2,10 +2,14 @@ package io.diseq.node;
 
 import io.diseq.node.config.NodeConfiguration;
 import io.diseq.node.config.NodeSettings;
+import io.diseq.node.config.SelfKeys;
 import io.diseq.node.health.InputReaderHealthCheck;
+import io.diseq.node.health.PublisherHealthCheck;
 import io.diseq.node.input.InputReader;
 import io.diseq.node.input.InputTopic;
 import io.diseq.node.input.InputWindow;
+import io.diseq.node.publish.BlockPublisher;
+import io.diseq.node.publish.CrashPoint;
 import io.diseq.node.store.BlockStore;
 import io.diseq.node.store.NodeDatabase;
 import io.diseq.node.store.PostgresNodeStore;
@@ -16,19 +20,23 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Builds the node's components from the validated configuration and registers their lifecycles
- * with Dropwizard. Kept apart from {@link NodeApplication} so that the wiring order (storage first,
- * then readers and publishers, then HTTP resources) reads top to bottom.
+ * with Dropwizard. Kept apart from {@link NodeApplication} so that the wiring order (keys and
+ * storage first, then the Kafka reader and publisher, then HTTP resources) reads top to bottom.
+ * The consensus driver is wired on top of {@link Node} once it exists.
  */
 final class NodeWiring {
     private NodeWiring() {
     }
 
-    /** The components built so far; the consensus driver is wired on top of these. */
-    record Node(NodeSettings settings, Jdbi jdbi, BlockStore blocks, PostgresNodeStore trieNodes, InputWindow window) {
+    /** The components built so far. */
+    record Node(NodeSettings settings, SelfKeys self, Jdbi jdbi, BlockStore blocks, PostgresNodeStore trieNodes,
+                InputWindow window, InputReader reader, BlockPublisher publisher) {
     }
 
     static Node wire(NodeConfiguration config, Environment environment) {
         NodeSettings settings = NodeSettings.from(config);
+        SelfKeys self = SelfKeys.load(settings.keyFile(), settings.chain());
+
         Jdbi jdbi = NodeDatabase.open(new JdbiFactory().build(environment, config.database(), "postgresql"));
         PostgresNodeStore trieNodes = new PostgresNodeStore(jdbi, config.trieNodeCacheEntries());
         BlockStore blocks = new BlockStore(jdbi, trieNodes::remember);
@@ -37,6 +45,11 @@ final class NodeWiring {
         InputReader reader = new InputReader(settings.kafka(), window, Map.of());
         environment.lifecycle().manage(reader);
         environment.healthChecks().register("input-reader", new InputReaderHealthCheck(reader));
-        return new Node(settings, jdbi, blocks, trieNodes, window);
+
+        BlockPublisher publisher = new BlockPublisher(settings.chain().chainId(), settings.kafka(),
+                config.publisherSettings(self.index()), blocks, Map.of(), CrashPoint.NONE);
+        environment.lifecycle().manage(publisher);
+        environment.healthChecks().register("block-publisher", new PublisherHealthCheck(publisher));
+        return new Node(settings, self, jdbi, blocks, trieNodes, window, reader, publisher);
     }
 }

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-/** YAML form of {@link BlockLimits}. */
+/**
+ * Block limits of the chain (part of the core's ChainConfig, identical on every validator): most
+ * messages and bytes per block, largest message, allowed clock drift of a proposal's timestamp, and
+ * the interval after which an idle height proposes an empty block (0 = never).
+ */
 public class BlockLimitsFactory {
     @JsonProperty @Min(1) @Max(1_000_000)
     private int maxMessages = 10_000;
@@ -14,8 +18,26 @@ public class BlockLimitsFactory {
     private int maxMessageBytes = 64 * 1024;
     @JsonProperty @Min(0) @Max(3_600_000)
     private long maxClockDriftMs = 5_000;
+    @JsonProperty @Min(0) @Max(86_400_000)
+    private long emptyBlockIntervalMs = 0;
 
-    public BlockLimits build() {
-        return new BlockLimits(maxMessages, maxBytes, maxMessageBytes, maxClockDriftMs);
+    int maxMessages() {
+        return maxMessages;
+    }
+
+    long maxBytes() {
+        return maxBytes;
+    }
+
+    int maxMessageBytes() {
+        return maxMessageBytes;
+    }
+
+    long maxClockDriftMs() {
+        return maxClockDriftMs;
+    }
+
+    long emptyBlockIntervalMs() {
+        return emptyBlockIntervalMs;
     }
 }

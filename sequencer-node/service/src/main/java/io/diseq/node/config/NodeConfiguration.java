@@ -1,6 +1,10 @@
 package io.diseq.node.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.diseq.core.chain.ChainConfig;
+import io.diseq.core.chain.Validator;
+import io.diseq.core.chain.ValidatorSet;
+import io.diseq.node.publish.PublisherSettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
@@ -16,9 +20,9 @@ import java.util.List;
 
 /**
  * The node's YAML configuration (docs/operations-node.md lists every key). Values are validated by
- * Bean Validation at start-up and then turned into immutable records ({@link ChainSettings},
- * {@link Timeouts}, {@link BlockLimits}, {@link KafkaSettings}, {@link HttpLimits}); nothing else in
- * the node reads this mutable class.
+ * Bean Validation at start-up and then turned into immutable records (the core's
+ * {@link ChainConfig}, {@link KafkaSettings}, {@link HttpLimits}, {@link PublisherSettings}); nothing
+ * else in the node reads this mutable class.
  */
 public class NodeConfiguration extends Configuration {
     @JsonProperty @NotBlank @Pattern(regexp = "^[A-Za-z0-9._-]{1,64}$")
@@ -47,30 +51,30 @@ public class NodeConfiguration extends Configuration {
     private HttpLimitsFactory http = new HttpLimitsFactory();
 
     @JsonProperty @NotNull @Valid
+    private PublisherFactory publisher = new PublisherFactory();
+
+    @JsonProperty @NotNull @Valid
     private DataSourceFactory database = new DataSourceFactory();
 
     /** Entries of the state-trie node cache in front of PostgreSQL. */
     @JsonProperty @Min(1) @Max(10_000_000)
     private int trieNodeCacheEntries = 200_000;
 
-    public ChainSettings chainSettings() {
-        List<ValidatorInfo> infos = new ArrayList<>();
-        for (int i = 0; i < validators.size(); i++) {
-            infos.add(validators.get(i).toInfo(i));
-        }
-        return new ChainSettings(chainId, infos, genesisTimeMs);
+    /** The chain parameters every validator must share, as the core's immutable record. */
+    public ChainConfig chainConfig() {
+        List<Validator> set = validators.stream().map(ValidatorEntry::toValidator).toList();
+        return new ChainConfig(chainId, new ValidatorSet(set), genesisTimeMs, timeouts.build(),
+                blockLimits.maxMessages(), blockLimits.maxBytes(), blockLimits.maxClockDriftMs(),
+                blockLimits.emptyBlockIntervalMs());
+    }
+
+    /** Largest single message accepted (ingest and HTTP submit enforce it too). */
+    public int maxMessageBytes() {
+        return blockLimits.maxMessageBytes();
     }
 
     public String keyFile() {
         return keyFile;
-    }
-
-    public Timeouts timeouts() {
-        return timeouts.build();
-    }
-
-    public BlockLimits blockLimits() {
-        return blockLimits.build();
     }
 
     public KafkaSettings kafkaSettings() {
@@ -79,6 +83,11 @@ public class NodeConfiguration extends Configuration {
 
     public HttpLimits httpLimits() {
         return http.build();
+    }
+
+    /** Publisher duty settings for the validator at {@code selfIndex} (known once the key file is loaded). */
+    public PublisherSettings publisherSettings(int selfIndex) {
+        return publisher.build(selfIndex);
     }
 
     public int trieNodeCacheEntries() {

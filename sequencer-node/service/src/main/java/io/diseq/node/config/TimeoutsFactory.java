@@ -1,10 +1,11 @@
 package io.diseq.node.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.diseq.core.chain.Timeouts;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-/** YAML form of {@link Timeouts}; defaults suit a LAN devnet. */
+/** YAML form of the core's linear round {@link Timeouts} (base + round × delta); defaults suit a LAN devnet. */
 public class TimeoutsFactory {
     @JsonProperty @Min(1) @Max(600_000)
     private long proposeMs = 3000;
@@ -18,10 +19,8 @@ public class TimeoutsFactory {
     private long precommitMs = 1000;
     @JsonProperty @Min(0) @Max(600_000)
     private long precommitDeltaMs = 500;
-    @JsonProperty @Min(0) @Max(600_000)
-    private long commitMs = 0;
 
     public Timeouts build() {
-        return new Timeouts(proposeMs, proposeDeltaMs, prevoteMs, prevoteDeltaMs, precommitMs, precommitDeltaMs, commitMs);
+        return new Timeouts(proposeMs, proposeDeltaMs, prevoteMs, prevoteDeltaMs, precommitMs, precommitDeltaMs);
     }
 }

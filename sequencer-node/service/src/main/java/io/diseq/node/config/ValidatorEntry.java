@@ -1,6 +1,7 @@
 package io.diseq.node.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.diseq.core.chain.Validator;
 import io.diseq.core.util.Bytes;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -69,7 +70,7 @@ public class ValidatorEntry {
         this.gossipUrl = gossipUrl;
     }
 
-    ValidatorInfo toInfo(int index) {
-        return new ValidatorInfo(index, id, Bytes.fromHex(signingPublicKey), Bytes.fromHex(vrfPublicKey), gossipUrl);
+    Validator toValidator() {
+        return new Validator(id, Bytes.fromHex(signingPublicKey), Bytes.fromHex(vrfPublicKey), gossipUrl.toString());
     }
 }

@@ -1,5 +1,6 @@
 package io.diseq.node.input;
 
+import io.diseq.core.chain.InputRecord;
 import io.diseq.core.util.Bytes;
 import io.diseq.node.config.KafkaSettings;
 import io.dropwizard.lifecycle.Managed;
@@ -131,10 +132,10 @@ public final class InputReader implements Managed {
 
     private void enqueue(ConsumerRecords<byte[], byte[]> polled) {
         for (TopicPartition tp : polled.partitions()) {
-            List<WindowRecord> batch = new ArrayList<>();
+            List<InputRecord> batch = new ArrayList<>();
             for (ConsumerRecord<byte[], byte[]> r : polled.records(tp)) {
                 byte[] value = r.value() == null ? new byte[0] : r.value();
-                batch.add(new WindowRecord(tp.partition(), r.offset(), Bytes.wrap(value)));
+                batch.add(new InputRecord(tp.partition(), r.offset(), Bytes.wrap(value)));
             }
             long firstRejected = window.append(tp.partition(), batch);
             if (firstRejected >= 0) {

@@ -1,5 +1,7 @@
 package io.diseq.node.input;
 
+import io.diseq.core.chain.InputLog;
+import io.diseq.core.chain.InputRecord;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,10 +14,9 @@ import java.util.TreeMap;
  * (docs/protocol.md §What a block contains; docs/architecture-node.md §Input window). The Kafka
  * poll thread only appends; the single consensus driver thread reads and drains. Each partition's
  * state is guarded by its own monitor, so the two threads never hold more than one lock and the
- * poll thread never waits on consensus work. The view methods ({@link #partitions},
- * {@link #readPosition}, {@link #records}) are what the core's input-log port needs.
+ * poll thread never waits on consensus work. It is the core's {@link InputLog} port.
  */
-public final class InputWindow {
+public final class InputWindow implements InputLog {
     private final SortedMap<Integer, PartitionWindow> partitions;
     private final List<Integer> partitionIds;
     private volatile Runnable onAppend = () -> { };
@@ -40,12 +41,12 @@ public final class InputWindow {
         this.onAppend = listener;
     }
 
-    /** Partitions of the input topic, ascending. */
+    @Override
     public List<Integer> partitions() {
         return partitionIds;
     }
 
-    /** Every record of the partition below this offset and at or after the next unsequenced one is held. */
+    @Override
     public long readPosition(int partition) {
         PartitionWindow w = window(partition);
         synchronized (w) {
@@ -60,8 +61,8 @@ public final class InputWindow {
         }
     }
 
-    /** Held records with {@code fromOffset ≤ offset < toOffset}, ascending, at most {@code maxCount}. */
-    public List<WindowRecord> records(int partition, long fromOffset, long toOffset, int maxCount) {
+    @Override
+    public List<InputRecord> records(int partition, long fromOffset, long toOffset, int maxCount) {
         PartitionWindow w = window(partition);
         synchronized (w) {
             return w.records(fromOffset, toOffset, maxCount);
@@ -89,7 +90,7 @@ public final class InputWindow {
     // ---- poll-thread side ----
 
     /** Appends a poll's records of one partition; returns the first offset not accepted, or -1. */
-    long append(int partition, List<WindowRecord> batch) {
+    long append(int partition, List<InputRecord> batch) {
         PartitionWindow w = window(partition);
         long rejected;
         synchronized (w) {

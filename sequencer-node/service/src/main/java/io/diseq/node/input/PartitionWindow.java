@@ -1,5 +1,6 @@
 package io.diseq.node.input;
 
+import io.diseq.core.chain.InputRecord;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ final class PartitionWindow {
     private final int partition;
     private final int maxRecords;
     private final long maxBytes;
-    private final ArrayDeque<WindowRecord> records = new ArrayDeque<>();
+    private final ArrayDeque<InputRecord> records = new ArrayDeque<>();
     private long bytes;
     private long nextUnsequenced;
     private long readPosition;
@@ -33,8 +34,8 @@ final class PartitionWindow {
      * below the read position (already held or already sequenced) are ignored. Returns the offset
      * of the first record NOT accepted, or -1 if every record was accepted or ignored.
      */
-    long append(List<WindowRecord> batch) {
-        for (WindowRecord r : batch) {
+    long append(List<InputRecord> batch) {
+        for (InputRecord r : batch) {
             if (r.offset() < readPosition) {
                 continue;
             }
@@ -49,7 +50,7 @@ final class PartitionWindow {
     }
 
     /** Always admits a record into an empty window, so that one maximal message can never stall the reader. */
-    private boolean hasRoomFor(WindowRecord r) {
+    private boolean hasRoomFor(InputRecord r) {
         return records.isEmpty() || (records.size() < maxRecords && bytes + r.payload().length() <= maxBytes);
     }
 
@@ -92,9 +93,9 @@ final class PartitionWindow {
         return readPosition;
     }
 
-    List<WindowRecord> records(long fromOffset, long toOffset, int maxCount) {
-        List<WindowRecord> out = new ArrayList<>();
-        for (WindowRecord r : records) {
+    List<InputRecord> records(long fromOffset, long toOffset, int maxCount) {
+        List<InputRecord> out = new ArrayList<>();
+        for (InputRecord r : records) {
             if (r.offset() >= toOffset || out.size() >= maxCount) {
                 break;
             }

@@ -14,6 +14,7 @@ import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import java.nio.file.Path;
 import org.apache.commons.text.lookup.StringLookup;
 import org.apache.commons.text.StringSubstitutor;
 import org.junit.jupiter.api.Tag;
@@ -32,13 +33,16 @@ class NodeConfigurationTest {
         NodeSettings settings = NodeSettings.from(config);
 
         assertThat(settings.chain().chainId()).isEqualTo("devnet");
-        assertThat(settings.chain().size()).isEqualTo(4);
-        assertThat(settings.chain().quorum()).isEqualTo(3);
-        assertThat(settings.chain().maxFaulty()).isEqualTo(1);
-        assertThat(settings.chain().validators().get(2).index()).isEqualTo(2);
+        assertThat(settings.chain().validators().size()).isEqualTo(4);
+        assertThat(settings.chain().validators().quorum()).isEqualTo(3);
+        assertThat(settings.chain().validators().get(2).id()).isEqualTo("v2");
+        assertThat(settings.chain().validators().get(2).gossipUrl()).isEqualTo("http://v2:8080/internal/gossip");
+        assertThat(settings.chain().timeouts().proposeMs(2)).isEqualTo(4000);
+        assertThat(settings.chain().blockMessagesMax()).isEqualTo(10000);
         assertThat(settings.kafka().messagesTopic()).isEqualTo("devnet.messages");
         assertThat(settings.kafka().publisherTransactionalId()).isEqualTo("devnet.blocks-publisher");
-        assertThat(settings.blockLimits().maxMessageBytes()).isEqualTo(65536);
+        assertThat(settings.maxMessageBytes()).isEqualTo(65536);
+        assertThat(config.publisherSettings(2).takeoverDelayMs()).isEqualTo(5000);
         assertThat(settings.http().submitEnabled()).isTrue();
         assertThat(config.database().getUrl()).isEqualTo("jdbc:postgresql://localhost:5432/diseq");
     }
@@ -50,7 +54,7 @@ class NodeConfigurationTest {
         NodeConfiguration config = factory.build(
                 new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), env), "config-example.yml");
 
-        assertThat(config.chainSettings().chainId()).isEqualTo("prod-1");
+        assertThat(config.chainConfig().chainId()).isEqualTo("prod-1");
         assertThat(config.kafkaSettings().blocksTopic()).isEqualTo("prod-1.blocks");
         assertThat(config.httpLimits().submitEnabled()).isFalse();
     }
@@ -61,6 +65,21 @@ class NodeConfigurationTest {
                 .isInstanceOf(ConfigurationValidationException.class)
                 .hasMessageContaining("signingPublicKey")
                 .hasMessageContaining("validators");
+    }
+
+    @Test
+    void keyFileIsMatchedToItsPlaceInTheValidatorSet() throws Exception {
+        NodeConfiguration config = factory.build(
+                new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), noEnvironment()),
+                "config-example.yml");
+
+        SelfKeys self = SelfKeys.load(Path.of("src/test/resources/keys/v2.key"), config.chainConfig());
+
+        assertThat(self.index()).isEqualTo(2);
+        assertThat(self.toString()).doesNotContain("0102030405");
+        NodeConfiguration other = factory.build(new ResourceConfigurationSourceProvider(), "config/other-chain.yml");
+        assertThatThrownBy(() -> SelfKeys.load(Path.of("src/test/resources/keys/v2.key"), other.chainConfig()))
+                .hasMessageContaining("not in the configured validator set");
     }
 
     @Test

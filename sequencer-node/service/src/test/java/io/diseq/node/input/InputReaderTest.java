@@ -1,5 +1,6 @@
 package io.diseq.node.input;
 
+import io.diseq.core.chain.InputRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.diseq.node.config.KafkaSettings;
@@ -65,7 +66,7 @@ class InputReaderTest {
             PartitionFill fill = Await.value(DEADLINE, "window full or topic end", () -> window.fill().get(0),
                     f -> f.full() || f.readPosition() == 100);
             assertThat(fill.records()).isLessThanOrEqualTo(10);
-            List<WindowRecord> held = window.records(0, from, fill.readPosition(), 4);
+            List<InputRecord> held = window.records(0, from, fill.readPosition(), 4);
             held.forEach(r -> sequenced.add(new String(r.payload().toArray(), StandardCharsets.UTF_8)));
             window.drainThrough(0, held.get(held.size() - 1).offset() + 1);
         }
@@ -142,7 +143,7 @@ class InputReaderTest {
         return out;
     }
 
-    private static List<String> payloads(List<WindowRecord> records) {
+    private static List<String> payloads(List<InputRecord> records) {
         return records.stream().map(r -> new String(r.payload().toArray(), StandardCharsets.UTF_8)).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.diseq.node.input;
 
+import io.diseq.core.chain.InputRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.diseq.core.util.Bytes;
@@ -19,15 +20,15 @@ class InputWindowTest {
 
         assertThat(window.isFull(0)).isTrue();
         assertThat(window.readPosition(0)).isEqualTo(13);
-        assertThat(window.records(0, 10, 13, 10)).extracting(WindowRecord::offset).containsExactly(10L, 11L, 12L);
+        assertThat(window.records(0, 10, 13, 10)).extracting(InputRecord::offset).containsExactly(10L, 11L, 12L);
         assertThat(window.readPosition(1)).isZero();
     }
 
     @Test
     void boundsByBytesButAlwaysAdmitsOneRecordIntoAnEmptyWindow() {
         InputWindow small = new InputWindow(Map.of(0, 0L), 100, 5);
-        List<WindowRecord> big = List.of(new WindowRecord(0, 0, Bytes.wrap(new byte[8])),
-                new WindowRecord(0, 1, Bytes.wrap(new byte[1])));
+        List<InputRecord> big = List.of(new InputRecord(0, 0, Bytes.wrap(new byte[8])),
+                new InputRecord(0, 1, Bytes.wrap(new byte[1])));
 
         assertThat(small.append(0, big)).isEqualTo(1);
         assertThat(small.fill().get(0).bytes()).isEqualTo(8);
@@ -41,7 +42,7 @@ class InputWindowTest {
         assertThat(window.isFull(0)).isFalse();
         assertThat(window.nextUnsequenced(0)).isEqualTo(12);
         assertThat(window.append(0, records(0, 11, 12, 13, 14))).isEqualTo(-1);
-        assertThat(window.records(0, 0, Long.MAX_VALUE, 10)).extracting(WindowRecord::offset)
+        assertThat(window.records(0, 0, Long.MAX_VALUE, 10)).extracting(InputRecord::offset)
                 .containsExactly(12L, 13L, 14L);
     }
 
@@ -70,14 +71,14 @@ class InputWindowTest {
     void recordsRespectsRangeAndCount() {
         window.append(1, records(1, 0, 1, 2));
 
-        assertThat(window.records(1, 1, 3, 1)).extracting(WindowRecord::offset).containsExactly(1L);
-        assertThat(window.records(1, 0, 2, 10)).extracting(WindowRecord::offset).containsExactly(0L, 1L);
+        assertThat(window.records(1, 1, 3, 1)).extracting(InputRecord::offset).containsExactly(1L);
+        assertThat(window.records(1, 0, 2, 10)).extracting(InputRecord::offset).containsExactly(0L, 1L);
     }
 
-    private static List<WindowRecord> records(int partition, long... offsets) {
-        List<WindowRecord> out = new ArrayList<>();
+    private static List<InputRecord> records(int partition, long... offsets) {
+        List<InputRecord> out = new ArrayList<>();
         for (long o : offsets) {
-            out.add(new WindowRecord(partition, o, Bytes.wrap(new byte[] {(byte) o})));
+            out.add(new InputRecord(partition, o, Bytes.wrap(new byte[] {(byte) o})));
         }
         return out;
     }

@@ -14,6 +14,7 @@ import io.dropwizard.core.setup.Environment;
  * without a default is left verbatim so that validation reports it.
  */
 public class NodeApplication extends Application<NodeConfiguration> {
+    private volatile NodeWiring.Node node;
 
     public static void main(String[] args) throws Exception {
         new NodeApplication().run(args);
@@ -33,6 +34,11 @@ public class NodeApplication extends Application<NodeConfiguration> {
     @Override
     public void run(NodeConfiguration config, Environment environment) {
         AdminExposure.bindAdminToLoopbackUnlessSet(config.getServerFactory());
-        NodeWiring.wire(config, environment);
+        node = NodeWiring.wire(config, environment);
+    }
+
+    /** The wired components, once {@link #run} has completed (for the consensus driver and tests). */
+    NodeWiring.Node node() {
+        return node;
     }
 }

@@ -1,9 +1,17 @@
 package io.diseq.node;
 
+import io.diseq.node.config.GossipFactory;
 import io.diseq.node.config.NodeConfiguration;
 import io.diseq.node.config.NodeSettings;
 import io.diseq.node.config.SelfKeys;
+import io.diseq.node.gossip.GossipClient;
+import io.diseq.node.gossip.GossipInbox;
+import io.diseq.node.gossip.GossipResource;
+import io.diseq.node.gossip.GossipSigner;
+import io.diseq.node.gossip.GossipVerifier;
 import io.diseq.node.health.InputReaderHealthCheck;
+import io.diseq.node.http.ApiExceptionMapper;
+import io.diseq.node.http.BodyLimitFilter;
 import io.diseq.node.health.PublisherHealthCheck;
 import io.diseq.node.input.InputReader;
 import io.diseq.node.input.InputTopic;
@@ -15,7 +23,9 @@ import io.diseq.node.store.NodeDatabase;
 import io.diseq.node.store.PostgresNodeStore;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
+import java.net.URI;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -30,7 +40,8 @@ final class NodeWiring {
 
     /** The components built so far. */
     record Node(NodeSettings settings, SelfKeys self, Jdbi jdbi, BlockStore blocks, PostgresNodeStore trieNodes,
-                InputWindow window, InputReader reader, BlockPublisher publisher) {
+                InputWindow window, InputReader reader, BlockPublisher publisher, GossipInbox gossipInbox,
+                GossipSigner gossipSigner, GossipClient gossipClient) {
     }
 
     static Node wire(NodeConfiguration config, Environment environment) {
@@ -50,6 +61,30 @@ final class NodeWiring {
                 config.publisherSettings(self.index()), blocks, Map.of(), CrashPoint.NONE);
         environment.lifecycle().manage(publisher);
         environment.healthChecks().register("block-publisher", new PublisherHealthCheck(publisher));
-        return new Node(settings, self, jdbi, blocks, trieNodes, window, reader, publisher);
+
+        GossipFactory gossip = config.gossip();
+        GossipInbox inbox = new GossipInbox(gossip.inboxCapacity());
+        GossipVerifier verifier = new GossipVerifier(settings.chain().chainId(), settings.chain().validators(),
+                self.index(), gossip.replayWindow());
+        GossipSigner signer = new GossipSigner(settings.chain().chainId(), self.index(), self.keys().signing());
+        GossipClient client = new GossipClient(peerUrls(settings, self.index()), gossip.connectTimeout(),
+                gossip.requestTimeout(), gossip.retryPolicy(), gossip.queuePerPeer());
+        environment.lifecycle().manage(client);
+
+        environment.jersey().register(new ApiExceptionMapper());
+        environment.jersey().register(new BodyLimitFilter(settings.http().apiMaxBodyBytes()));
+        environment.jersey().register(new GossipResource(verifier, inbox, settings.http().gossipMaxBodyBytes(),
+                environment.metrics()));
+        return new Node(settings, self, jdbi, blocks, trieNodes, window, reader, publisher, inbox, signer, client);
+    }
+
+    private static Map<Integer, URI> peerUrls(NodeSettings settings, int selfIndex) {
+        Map<Integer, URI> urls = new TreeMap<>();
+        for (int i = 0; i < settings.chain().validators().size(); i++) {
+            if (i != selfIndex) {
+                urls.put(i, URI.create(settings.chain().validators().get(i).gossipUrl()));
+            }
+        }
+        return urls;
     }
 }

@@ -54,6 +54,9 @@ public class NodeConfiguration extends Configuration {
     private PublisherFactory publisher = new PublisherFactory();
 
     @JsonProperty @NotNull @Valid
+    private GossipFactory gossip = new GossipFactory();
+
+    @JsonProperty @NotNull @Valid
     private DataSourceFactory database = new DataSourceFactory();
 
     /** Entries of the state-trie node cache in front of PostgreSQL. */
@@ -88,6 +91,10 @@ public class NodeConfiguration extends Configuration {
     /** Publisher duty settings for the validator at {@code selfIndex} (known once the key file is loaded). */
     public PublisherSettings publisherSettings(int selfIndex) {
         return publisher.build(selfIndex);
+    }
+
+    public GossipFactory gossip() {
+        return gossip;
     }
 
     public int trieNodeCacheEntries() {

@@ -30,8 +30,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * first and stops last. Single-broker settings make transactions work with replication factor 1.
  */
 public final class KafkaExtension implements BeforeAllCallback, AfterAllCallback {
+    private final Map<String, Integer> initialTopics = new java.util.LinkedHashMap<>();
     private KafkaClusterTestKit cluster;
     private Admin admin;
+
+    /** A topic created as soon as the broker is up, before later-ordered extensions start. */
+    public KafkaExtension withTopic(String name, int partitions) {
+        initialTopics.put(name, partitions);
+        return this;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -49,6 +56,7 @@ public final class KafkaExtension implements BeforeAllCallback, AfterAllCallback
         cluster.startup();
         cluster.waitForReadyBrokers();
         admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()));
+        initialTopics.forEach(this::createTopic);
     }
 
     @Override

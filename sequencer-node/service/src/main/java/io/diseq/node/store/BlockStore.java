@@ -1,5 +1,7 @@
 package io.diseq.node.store;
 
+import io.diseq.core.chain.BlockHeader;
+import io.diseq.core.chain.ChainTip;
 import io.diseq.core.crypto.Keccak256;
 import io.diseq.core.util.Bytes;
 import java.util.ArrayList;
@@ -32,7 +34,7 @@ public final class BlockStore {
         this.afterCommit = afterCommit;
     }
 
-    public StoreOutcome store(DecidedBlock block) {
+    public StoreOutcome store(BlockWrite block) {
         StoreOutcome outcome = jdbi.inTransaction(handle -> {
             BlockDao dao = handle.attach(BlockDao.class);
             dao.lockBlockWriters();
@@ -49,7 +51,7 @@ public final class BlockStore {
         return outcome;
     }
 
-    private static Optional<StoreOutcome> checkPlace(BlockDao dao, DecidedBlock block) {
+    private static Optional<StoreOutcome> checkPlace(BlockDao dao, BlockWrite block) {
         Optional<BlockRow> existing = dao.block(block.height());
         if (existing.isPresent()) {
             byte[] storedId = existing.get().blockId();
@@ -64,7 +66,7 @@ public final class BlockStore {
         return Optional.empty();
     }
 
-    private static void write(BlockDao dao, DecidedBlock block) {
+    private static void write(BlockDao dao, BlockWrite block) {
         long h = block.height();
         dao.insertBlock(new BlockRow(h, block.blockId().toArray(), block.headerRlp(), block.certificate(),
                 block.blockTimeMs()));
@@ -101,6 +103,18 @@ public final class BlockStore {
 
     public Optional<MessageRow> message(Bytes id) {
         return jdbi.withExtension(BlockDao.class, dao -> dao.message(id.unsafeArray()));
+    }
+
+    /**
+     * The core's chain tip from the latest stored block: its header, id and input positions. Empty
+     * when no block is stored (the driver then starts from the genesis tip).
+     */
+    public Optional<ChainTip> latestTip() {
+        return jdbi.withExtension(BlockDao.class, dao -> dao.latest().map(row -> {
+            Map<Integer, Long> positions = new TreeMap<>();
+            dao.positionsAt(row.height()).forEach(p -> positions.put(p.partition(), p.nextOffset()));
+            return new ChainTip(BlockHeader.decode(row.headerRlp()), Bytes.of(row.blockId()), positions);
+        }));
     }
 
     /**

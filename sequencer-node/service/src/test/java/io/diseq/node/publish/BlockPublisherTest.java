@@ -6,7 +6,7 @@ import io.diseq.core.crypto.Keccak256;
 import io.diseq.core.util.Bytes;
 import io.diseq.node.config.KafkaSettings;
 import io.diseq.node.store.BlockStore;
-import io.diseq.node.store.DecidedBlock;
+import io.diseq.node.store.BlockWrite;
 import io.diseq.node.store.NodeDatabase;
 import io.diseq.node.store.StoreOutcome;
 import io.diseq.node.testing.Await;
@@ -134,7 +134,7 @@ class BlockPublisherTest {
 
     private static void storeHeights(BlockStore store, long from, long to) {
         for (long h = from; h <= to; h++) {
-            DecidedBlock block = new DecidedBlock(h, blockId(h), bytes("header-" + h), bytes("cert-" + h), 1000 + h,
+            BlockWrite block = new BlockWrite(h, blockId(h), bytes("header-" + h), bytes("cert-" + h), 1000 + h,
                     List.of(Bytes.of(bytes("message-" + h))), Map.of(), new TreeMap<>(Map.of(0, h)));
             assertThat(store.store(block)).isEqualTo(new StoreOutcome.Stored(h));
         }

@@ -3,6 +3,13 @@ package io.diseq.node.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.diseq.core.chain.BlockHeader;
+import io.diseq.core.chain.ChainTip;
+import io.diseq.core.chain.CommitSignature;
+import io.diseq.core.chain.DecidedBlock;
+import io.diseq.core.chain.PartitionRange;
+import io.diseq.core.chain.QuorumCertificate;
+import io.diseq.core.chain.SequencedMessage;
 import io.diseq.core.crypto.Keccak256;
 import io.diseq.core.util.Bytes;
 import io.diseq.node.testing.PostgresExtension;
@@ -43,7 +50,7 @@ class BlockStoreTest {
 
     @Test
     void storesBlockMessagesTrieNodesAndPositionsTogether() {
-        DecidedBlock block = block(1, "a", List.of("m1", "m2", "m3"), Map.of(0, 3L, 1, 0L));
+        BlockWrite block = block(1, "a", List.of("m1", "m2", "m3"), Map.of(0, 3L, 1, 0L));
 
         assertThat(store.store(block)).isEqualTo(new StoreOutcome.Stored(1));
 
@@ -98,7 +105,7 @@ class BlockStoreTest {
 
     @Test
     void nodeStoreReadsThroughBoundedCacheAndReportsAbsence() {
-        DecidedBlock block = block(1, "a", List.of("m1"), Map.of(0, 1L));
+        BlockWrite block = block(1, "a", List.of("m1"), Map.of(0, 1L));
         store.store(block);
         PostgresNodeStore cold = new PostgresNodeStore(jdbi, 1);
 
@@ -121,7 +128,35 @@ class BlockStoreTest {
         assertThat(signer.load()).hasValueSatisfying(s -> assertThat(s).isEqualTo(bytes("h1r1")));
     }
 
-    static DecidedBlock block(long height, String tag, List<String> messages, Map<Integer, Long> positions) {
+    @Test
+    void storesTheCoresDecidedBlockAndRestoresItsTip() {
+        ChainTip genesis = new ChainTip(new BlockHeader("devnet", 0, 0, Bytes.wrap(new byte[32]), 1000, 0, 0,
+                Bytes.EMPTY, List.of(), 0, id("empty"), id("empty"), id("set")), id("genesis"), Map.of());
+        BlockHeader header = new BlockHeader("devnet", 1, 0, genesis.blockId(), 2000, 2, 1, Bytes.wrap(new byte[80]),
+                List.of(new PartitionRange(0, 0, 2), new PartitionRange(3, 0, 1)), 3, id("mroot"), id("sroot"),
+                id("set"));
+        ChainTip tip = genesis.advance(header);
+        List<SequencedMessage> messages = List.of(
+                new SequencedMessage(1, 3, 0, id("m-b"), Bytes.of(bytes("b"))),
+                new SequencedMessage(0, 0, 0, id("m-a"), Bytes.of(bytes("a"))),
+                new SequencedMessage(2, 0, 1, id("m-c"), Bytes.of(bytes("c"))));
+        QuorumCertificate certificate = new QuorumCertificate(1, 0, tip.blockId(), List.of(
+                new CommitSignature(0, Bytes.wrap(new byte[64])), new CommitSignature(2, Bytes.wrap(new byte[64]))));
+        byte[] node = bytes("state node");
+        DecidedBlock decided = new DecidedBlock(header, tip.blockId(), certificate, messages,
+                Map.of(Bytes.of(Keccak256.hash(node)), node), tip);
+
+        assertThat(store.store(BlockWrite.of(decided))).isEqualTo(new StoreOutcome.Stored(1));
+
+        assertThat(store.latestTip()).hasValue(tip);
+        assertThat(store.messagesAt(1)).extracting(m -> new String(m.body(), StandardCharsets.UTF_8))
+                .containsExactly("a", "b", "c");
+        assertThat(QuorumCertificate.decode(store.latest().orElseThrow().certificate())).isEqualTo(certificate);
+        assertThat(nodes.get(Bytes.of(Keccak256.hash(node)))).isEqualTo(node);
+        assertThat(store.latestPositions()).containsExactly(Map.entry(0, 2L), Map.entry(3, 1L));
+    }
+
+    static BlockWrite block(long height, String tag, List<String> messages, Map<Integer, Long> positions) {
         List<Bytes> bodies = new ArrayList<>();
         Map<Bytes, byte[]> trieNodes = new java.util.HashMap<>();
         for (String m : messages) {
@@ -129,7 +164,7 @@ class BlockStoreTest {
             byte[] node = bytes("node:" + m);
             trieNodes.put(Bytes.of(Keccak256.hash(node)), node);
         }
-        return new DecidedBlock(height, id(tag), bytes("header:" + tag), bytes("cert:" + tag), 1000 + height,
+        return new BlockWrite(height, id(tag), bytes("header:" + tag), bytes("cert:" + tag), 1000 + height,
                 bodies, trieNodes, new TreeMap<>(positions));
     }
 

@@ -10,6 +10,7 @@ import io.diseq.node.gossip.GossipResource;
 import io.diseq.node.gossip.GossipSigner;
 import io.diseq.node.gossip.GossipVerifier;
 import io.diseq.node.health.InputReaderHealthCheck;
+import io.diseq.node.health.KafkaHealthCheck;
 import io.diseq.node.http.ApiExceptionMapper;
 import io.diseq.node.http.BodyLimitFilter;
 import io.diseq.node.health.PublisherHealthCheck;
@@ -24,6 +25,7 @@ import io.diseq.node.store.PostgresNodeStore;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
@@ -75,6 +77,11 @@ final class NodeWiring {
         environment.jersey().register(new BodyLimitFilter(settings.http().apiMaxBodyBytes()));
         environment.jersey().register(new GossipResource(verifier, inbox, settings.http().gossipMaxBodyBytes(),
                 environment.metrics()));
+        KafkaHealthCheck kafkaHealth = new KafkaHealthCheck(settings.kafka().bootstrapServers(),
+                Duration.ofMillis(Math.min(settings.kafka().requestTimeoutMs(), 5_000)));
+        environment.lifecycle().manage(kafkaHealth);
+        environment.healthChecks().register("kafka", kafkaHealth);
+        NodeMetrics.register(environment.metrics(), window, publisher, inbox, client);
         return new Node(settings, self, jdbi, blocks, trieNodes, window, reader, publisher, inbox, signer, client);
     }
 

@@ -73,8 +73,11 @@ class NodeApplicationTest {
         assertThat(node.window().partitions()).containsExactly(0, 1);
 
         SortedMap<String, HealthCheck.Result> health = APP.getEnvironment().healthChecks().runHealthChecks();
-        assertThat(health).containsKeys("postgresql", "input-reader", "block-publisher", "deadlocks");
+        assertThat(health).containsKeys("postgresql", "kafka", "input-reader", "block-publisher", "deadlocks");
         assertThat(health.values()).allSatisfy(r -> assertThat(r.isHealthy()).as(r.toString()).isTrue());
+
+        assertThat(APP.getEnvironment().metrics().getGauges()).containsKeys("input.window.records",
+                "publisher.publishedHeight", "gossip.peers.reachable");
 
         DefaultServerFactory server = (DefaultServerFactory) APP.getConfiguration().getServerFactory();
         assertThat(((HttpConnectorFactory) server.getAdminConnectors().get(0)).getBindHost()).isEqualTo("127.0.0.1");

@@ -52,7 +52,7 @@ public final class InputReader implements Managed {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         consumer = new KafkaConsumer<>(consumerConfig());
         List<TopicPartition> assigned = new ArrayList<>();
         for (int p : window.partitions()) {
@@ -69,11 +69,14 @@ public final class InputReader implements Managed {
     }
 
     @Override
-    public void stop() throws InterruptedException {
+    public synchronized void stop() throws InterruptedException {
         running = false;
         if (thread != null) {
-            consumer.wakeup();
+            if (thread.isAlive()) {
+                consumer.wakeup();
+            }
             thread.join(TimeUnit.SECONDS.toMillis(30));
+            thread = null;
         }
     }
 

@@ -1,2 +1,0 @@
-/** Filled in by its issue; see docs/architecture.md. */
-package io.diseq.ingest;

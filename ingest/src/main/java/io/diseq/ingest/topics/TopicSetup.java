@@ -17,12 +17,15 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates missing topics (when allowed) and verifies every topic against its {@link TopicRequirement}
  * (docs/ingest.md §Topics). Each admin call waits at most the given timeout.
  */
 public final class TopicSetup {
+    private static final long RETRY_BACKOFF_MS = 100;
+
     private final Admin admin;
     private final Duration timeout;
 
@@ -49,7 +52,7 @@ public final class TopicSetup {
         List<TopicRequirement> present = create ? requirements
                 : requirements.stream().filter(r -> existing.contains(r.name())).toList();
         if (!present.isEmpty()) {
-            problems.addAll(verify(present));
+            problems.addAll(verifyOnceVisible(present));
         }
         if (!problems.isEmpty()) {
             throw new TopicMismatchException(problems);
@@ -65,6 +68,25 @@ public final class TopicSetup {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
                 }
+            }
+        }
+    }
+
+    /**
+     * Verifies, retrying while a just-created topic is not yet visible to the broker answering
+     * (metadata propagates asynchronously), until the timeout.
+     */
+    private List<String> verifyOnceVisible(List<TopicRequirement> requirements)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return verify(requirements);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(RETRY_BACKOFF_MS);
             }
         }
     }

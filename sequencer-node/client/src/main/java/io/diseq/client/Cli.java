@@ -10,13 +10,15 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The {@code diseq-client} command line (sequencer-node/client/README.md). Subcommands: {@code publish}.
+ * The {@code diseq-client} command line (sequencer-node/client/README.md). Subcommands: {@code publish},
+ * {@code keygen}, {@code identity}; commands that need the node service ({@code tail}, {@code receipt},
+ * {@code publish --await}) are added as further subcommands here.
  * Exit codes: 0 success; 1 some messages failed; 2 usage error; 3 a problem the user can fix
  * (broker unreachable, topic missing, input unreadable), printed as one message; 4 an unexpected
  * failure. Stack traces only with {@code --verbose}.
  */
 @Command(name = "diseq-client", mixinStandardHelpOptions = true, version = "diseq-client 0.1.0",
-        description = "Publish messages to a Diseq chain.",
+        description = "Publish messages to a Diseq chain; create validator keys.",
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit codes: 0 ok, 1 some messages failed, 2 usage error, 3 cannot proceed (see message),"
             + " 4 unexpected error."})
@@ -40,7 +42,9 @@ public final class Cli implements Callable<Integer> {
     /** Runs one command line with the given streams; returns the exit code. */
     public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err, boolean interactive) {
         CommandLine cli = new CommandLine(new Cli(err))
-                .addSubcommand("publish", new PublishCommand(stdin, out, err, interactive));
+                .addSubcommand("publish", new PublishCommand(stdin, out, err, interactive))
+                .addSubcommand("keygen", new KeygenCommand(out, err))
+                .addSubcommand("identity", new IdentityCommand(out));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler(new ErrorReporter(err));
@@ -58,7 +62,7 @@ public final class Cli implements Callable<Integer> {
     private record ErrorReporter(PrintStream err) implements IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
-            boolean verbose = cmd.getCommand() instanceof PublishCommand p && p.common.verbose;
+            boolean verbose = cmd.getCommand() instanceof Verbose v && v.verbose();
             int code;
             if (e instanceof ClientException) {
                 err.println("error: " + e.getMessage());

@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Messages come from the arguments, from --file, or from standard input (when neither is given):"
                 + " one per line (empty lines skipped), or with --binary each as a 4-byte big-endian length"
                 + " and that many bytes."})
-final class PublishCommand implements Callable<Integer> {
+final class PublishCommand implements Callable<Integer>, Verbose {
     @Mixin
     CommonOptions common;
 
@@ -61,6 +61,11 @@ final class PublishCommand implements Callable<Integer> {
         this.out = out;
         this.err = err;
         this.interactive = interactive;
+    }
+
+    @Override
+    public boolean verbose() {
+        return common.verbose;
     }
 
     @Override

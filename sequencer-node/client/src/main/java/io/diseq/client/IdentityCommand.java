@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code identity}: checks a validator key file strictly and prints its public identity line. */
-@Command(name = "identity", description = "Check a validator key file and print its public identity line.")
+@Command(name = "identity", mixinStandardHelpOptions = true, description = "Check a validator key file and print its public identity line.")
 final class IdentityCommand implements Callable<Integer>, Verbose {
     @Parameters(paramLabel = "KEY_FILE", description = "validator key file")
     Path file;

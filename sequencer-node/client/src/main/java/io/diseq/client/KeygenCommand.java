@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * {@code keygen}: creates a validator key file (docs/protocol.md §3.3) readable by its owner only,
  * and prints the public identity line (§3.4) on stdout for the validator-set configuration.
  */
-@Command(name = "keygen", description = {"Create a validator key file (owner-only permissions) and print its"
+@Command(name = "keygen", mixinStandardHelpOptions = true, description = {"Create a validator key file (owner-only permissions) and print its"
         + " public identity line for the validator-set configuration."})
 final class KeygenCommand implements Callable<Integer>, Verbose {
     @Option(names = {"-o", "--out"}, paramLabel = "PATH", required = true, description = "key file to create")

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * were acknowledged, 1 if any failed (sequencing itself is reported by the node service, later
  * with {@code --await}).
  */
-@Command(name = "publish", sortOptions = false,
+@Command(name = "publish", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Send messages to <chain>.messages.raw.",
             "Messages come from the arguments, from --file, or from standard input (when neither is given):"
                 + " one per line (empty lines skipped), or with --binary each as a 4-byte big-endian length"

@@ -1,0 +1,92 @@
+package io.diseq.core.rlp;
+
+import io.diseq.core.util.Bytes;
+import io.diseq.core.util.Hex;
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/**
+ * An RLP byte string. The array is copied on the way in and out, so the record is immutable.
+ * The integer accessors apply the strict canonical rules of docs/protocol.md §5.1.
+ */
+public record RlpString(byte[] bytes) implements RlpItem {
+    public RlpString {
+        bytes = bytes.clone();
+    }
+
+    @Override
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    public int length() {
+        return bytes.length;
+    }
+
+    public Bytes asBytes() {
+        return Bytes.of(bytes);
+    }
+
+    /** Exactly 32 bytes (a keccak256 hash), else {@link RlpException.Code#WRONG_LENGTH}. */
+    public Bytes asBytes32() {
+        if (bytes.length != 32) {
+            throw new RlpException(RlpException.Code.WRONG_LENGTH, "expected 32 bytes, got " + bytes.length);
+        }
+        return Bytes.of(bytes);
+    }
+
+    /** A canonical unsigned integer below 2^63: no leading zero byte, at most 8 bytes. */
+    public long asLong() {
+        rejectLeadingZero();
+        if (bytes.length > 8 || (bytes.length == 8 && bytes[0] < 0)) {
+            throw new RlpException(RlpException.Code.INTEGER_TOO_LARGE, bytes.length + "-byte integer");
+        }
+        long v = 0;
+        for (byte b : bytes) {
+            v = (v << 8) | (b & 0xff);
+        }
+        return v;
+    }
+
+    /** A canonical unsigned integer of any size: no leading zero byte (zero is the empty string). */
+    public BigInteger asBigInteger() {
+        rejectLeadingZero();
+        return new BigInteger(1, bytes);
+    }
+
+    private void rejectLeadingZero() {
+        if (bytes.length > 0 && bytes[0] == 0) {
+            throw new RlpException(RlpException.Code.LEADING_ZERO_INTEGER, "integer starts with 0x00");
+        }
+    }
+
+    @Override
+    public RlpString asString() {
+        return this;
+    }
+
+    @Override
+    public RlpList asList() {
+        throw new RlpException(RlpException.Code.EXPECTED_LIST, "item is a string");
+    }
+
+    @Override
+    public byte[] encoded() {
+        return Rlp.encodeBytes(bytes);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RlpString s && Arrays.equals(bytes, s.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return "RlpString[" + Hex.encode(bytes) + "]";
+    }
+}

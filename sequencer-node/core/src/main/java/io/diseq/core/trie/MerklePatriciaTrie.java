@@ -1,0 +1,162 @@
+package io.diseq.core.trie;
+
+import io.diseq.core.crypto.Keccak256;
+import io.diseq.core.rlp.Rlp;
+import io.diseq.core.util.Bytes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ethereum's Merkle Patricia Trie (Yellow Paper appendix D; docs/protocol.md §6), over a
+ * {@link NodeStore}.
+ *
+ * <p>A trie is opened at a root hash and loads stored nodes lazily, one path at a time. Updates
+ * build new nodes in memory; {@link #commit()} hands out exactly those that must be stored and then
+ * forgets the whole in-memory tree, keeping only the root hash. Memory is therefore bounded by the
+ * paths touched since the last commit, and a trie of tens of millions of keys lives in the store,
+ * not on the heap. The caller must persist each commit's nodes before it relies on them again.
+ *
+ * <p>Keys are arbitrary byte strings (their nibbles are the path); an empty value means "no value",
+ * so {@code put(k, empty)} deletes {@code k}, as in Ethereum. Not thread-safe.
+ */
+public final class MerklePatriciaTrie {
+    /** keccak256(RLP("")) = keccak256(0x80), the root of the empty trie. */
+    public static final Bytes EMPTY_ROOT = Bytes.wrap(Keccak256.hash(new byte[] {(byte) 0x80}));
+
+    private static final byte[] EMPTY_ROOT_NODE = {(byte) 0x80};
+    private static final NodeStore NO_NODES = hash -> null;
+
+    private final NodeEditor editor;
+    private final NodeLoader loader;
+    private Node root;
+    private boolean dirty;
+
+    private MerklePatriciaTrie(NodeStore store, Bytes rootHash) {
+        this.loader = new NodeLoader(store);
+        this.editor = new NodeEditor(loader);
+        this.root = rootHash.equals(EMPTY_ROOT) ? null : new HashNode(rootHash.toArray());
+    }
+
+    /** An empty trie that lives in memory only (nothing to load). */
+    public static MerklePatriciaTrie empty() {
+        return new MerklePatriciaTrie(NO_NODES, EMPTY_ROOT);
+    }
+
+    /** The trie whose root hash is {@code rootHash}, reading nodes from {@code store} as needed. */
+    public static MerklePatriciaTrie open(NodeStore store, Bytes rootHash) {
+        if (rootHash.length() != Keccak256.LENGTH) {
+            throw new IllegalArgumentException("a root hash has 32 bytes, got " + rootHash.length());
+        }
+        return new MerklePatriciaTrie(store, rootHash);
+    }
+
+    /** The value stored under {@code key}, or null. */
+    public byte[] get(byte[] key) {
+        byte[] value = editor.get(root, Nibbles.of(key));
+        return value == null ? null : value.clone();
+    }
+
+    /** Stores a copy of {@code value} under {@code key}; an empty value deletes the key. */
+    public void put(byte[] key, byte[] value) {
+        if (value.length == 0) {
+            delete(key);
+            return;
+        }
+        Node updated = editor.insert(root, Nibbles.of(key), 0, value.clone());
+        replaceRoot(updated);
+    }
+
+    /** Removes {@code key}; removing an absent key changes nothing. */
+    public void delete(byte[] key) {
+        replaceRoot(editor.delete(root, Nibbles.of(key), 0));
+    }
+
+    private void replaceRoot(Node updated) {
+        if (updated != root) {
+            root = updated;
+            dirty = true;
+        }
+    }
+
+    /** keccak256 of the root node's RLP, always hashed even when shorter than 32 bytes. */
+    public Bytes rootHash() {
+        return root == null ? EMPTY_ROOT : Bytes.wrap(root.hash().clone());
+    }
+
+    /**
+     * The nodes created since the last commit (keyed by hash) and the root hash. Every node whose
+     * RLP is 32 bytes or more is included, and the root always is, even when shorter; nodes already
+     * in the store are not. Afterwards the in-memory tree is dropped: later reads load from the
+     * store, so the returned nodes must be persisted there first. Committing an unchanged trie
+     * returns no nodes.
+     */
+    public TrieCommit commit() {
+        Map<Bytes, byte[]> newNodes = new HashMap<>();
+        if (dirty) {
+            if (root == null) {
+                newNodes.put(EMPTY_ROOT, EMPTY_ROOT_NODE.clone());
+            } else {
+                collect(root, newNodes);
+                newNodes.put(Bytes.wrap(root.hash().clone()), root.encoding().clone());
+            }
+        }
+        Bytes rootHash = rootHash();
+        root = root == null ? null : new HashNode(rootHash.toArray());
+        dirty = false;
+        return new TrieCommit(rootHash, newNodes);
+    }
+
+    /** Adds the hashed new nodes of the subtree to {@code out} and marks them persisted. */
+    private static void collect(Node node, Map<Bytes, byte[]> out) {
+        if (node == null || node.persisted) {
+            return;
+        }
+        if (node instanceof ExtensionNode ext) {
+            collect(ext.child, out);
+        } else if (node instanceof BranchNode branch) {
+            for (Node child : branch.children) {
+                collect(child, out);
+            }
+        }
+        if (!node.embedded()) {
+            out.put(Bytes.wrap(node.hash()), node.encoding());
+        }
+        node.persisted = true;
+    }
+
+    /**
+     * The proof for {@code key}: the RLP of every non-embedded node on the key's path, root first.
+     * For an absent key the path ends where the key diverges from the trie, so the same list proves
+     * absence (see {@link TrieProofs#verify}). The empty trie's proof is its root node, 0x80.
+     */
+    public List<byte[]> prove(byte[] key) {
+        return new ProofBuilder(loader).prove(root, Nibbles.of(key));
+    }
+
+    /** The key under which the {@code index}-th value of an ordered trie is stored: RLP(index). */
+    public static byte[] orderedKey(long index) {
+        return Rlp.encodeLong(index);
+    }
+
+    /** The trie {RLP(i) → values[i]}, exactly as Ethereum's transactions trie; in memory. */
+    public static MerklePatriciaTrie ordered(List<byte[]> values) {
+        MerklePatriciaTrie trie = empty();
+        for (int i = 0; i < values.size(); i++) {
+            trie.put(orderedKey(i), values.get(i));
+        }
+        return trie;
+    }
+
+    /** The root of {@link #ordered(List)}: Ethereum's transactionsRoot for raw transactions. */
+    public static Bytes orderedRoot(List<byte[]> values) {
+        return ordered(values).rootHash();
+    }
+
+    /** The proof of the {@code index}-th value of {@link #ordered(List)}; verify with key {@link #orderedKey}. */
+    public static List<byte[]> orderedProof(List<byte[]> values, int index) {
+        List<byte[]> proof = ordered(values).prove(orderedKey(index));
+        return new ArrayList<>(proof);
+    }
+}

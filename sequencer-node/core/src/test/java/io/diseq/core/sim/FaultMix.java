@@ -9,14 +9,16 @@ import java.util.SplittableRandom;
  * alone reproduces it. Printed on the first line of every run.
  *
  * @param link          the lossy link policy while faults are active
- * @param partitions    whether the network is split (and healed) during the fault phase
+ * @param partitions    how many times the network is split (and healed) during the fault phase
+ * @param isolateDeciders an adaptive network adversary: the first instance to decide a height is cut off
+ *                      from everyone for a while, so the others must finish the height without its votes
  * @param crashes       whether honest instances crash and restart from what they persisted
  * @param clockSkew     whether instance clocks are offset (within the allowed drift)
  * @param laggingReader whether some instances read the input topic late
  * @param byzantine     the byzantine behaviours, one per faulty validator (at most f in total with twins)
  * @param twins         whether one faulty validator runs as two honest-code instances with one key
  */
-record FaultMix(SimNetwork.LinkPolicy link, boolean partitions, boolean crashes, boolean clockSkew,
+record FaultMix(SimNetwork.LinkPolicy link, int partitions, boolean isolateDeciders, boolean crashes, boolean clockSkew,
                 boolean laggingReader, List<Byzantine> byzantine, boolean twins) {
 
     /** The byzantine behaviours a faulty validator can play (docs/simulation.md, "Byzantine behaviours"). */
@@ -30,7 +32,7 @@ record FaultMix(SimNetwork.LinkPolicy link, boolean partitions, boolean crashes,
     }
 
     static FaultMix none() {
-        return new FaultMix(SimNetwork.LinkPolicy.PERFECT, false, false, false, false, List.of(), false);
+        return new FaultMix(SimNetwork.LinkPolicy.PERFECT, 0, false, false, false, false, List.of(), false);
     }
 
     /** Number of faulty validator keys this mix uses. */
@@ -54,15 +56,32 @@ record FaultMix(SimNetwork.LinkPolicy link, boolean partitions, boolean crashes,
         for (int i = twins ? 1 : 0; i < faulty; i++) {
             byz.add(kinds[rnd.nextInt(kinds.length)]);
         }
-        return new FaultMix(link, rnd.nextBoolean(), rnd.nextBoolean(), rnd.nextBoolean(), rnd.nextBoolean(),
-                byz, twins);
+        int partitions = rnd.nextBoolean() ? 1 + rnd.nextInt(3) : 0;
+        return new FaultMix(link, partitions, partitions == 0 && rnd.nextInt(3) == 0, rnd.nextBoolean(),
+                rnd.nextBoolean(), rnd.nextBoolean(), byz, twins);
+    }
+
+    /**
+     * A harsher mix for the planted-bug tests: f faulty keys, one of them run as Twins and the others
+     * equivocating (votes or proposals), a lossy, reordering network whose adversary isolates deciders. This is where a core
+     * that ignores its lock or counts 2f as a quorum is expected to lose safety (docs/simulation.md, "Teeth").
+     */
+    static FaultMix adversarial(SplittableRandom rnd, int n) {
+        long minDelay = 1 + rnd.nextLong(10);
+        SimNetwork.LinkPolicy link = new SimNetwork.LinkPolicy(0.05 + rnd.nextDouble() * 0.25, rnd.nextDouble() * 0.1,
+                minDelay, minDelay + 50 + rnd.nextLong(400), rnd.nextDouble() * 0.3, 1 + rnd.nextLong(1000));
+        List<Byzantine> byz = new ArrayList<>();
+        for (int i = 1; i < (n - 1) / 3; i++) {
+            byz.add(rnd.nextBoolean() ? Byzantine.DOUBLE_VOTER : Byzantine.EQUIVOCATING_PROPOSER);
+        }
+        return new FaultMix(link, 0, true, rnd.nextBoolean(), rnd.nextBoolean(), rnd.nextBoolean(), byz, true);
     }
 
     /** A compact one-line description for the first line of a run. */
     String describe() {
-        return String.format("drop=%.2f dup=%.2f delay=%d..%dms reorder=%.2f(+%dms) partitions=%s crashes=%s"
-                        + " skew=%s lag=%s byzantine=%s twins=%s",
+        return String.format("drop=%.2f dup=%.2f delay=%d..%dms reorder=%.2f(+%dms) partitions=%d"
+                        + " isolateDeciders=%s crashes=%s skew=%s lag=%s byzantine=%s twins=%s",
                 link.dropP(), link.duplicateP(), link.minDelayMs(), link.maxDelayMs(), link.reorderP(),
-                link.reorderExtraMs(), partitions, crashes, clockSkew, laggingReader, byzantine, twins);
+                link.reorderExtraMs(), partitions, isolateDeciders, crashes, clockSkew, laggingReader, byzantine, twins);
     }
 }

@@ -4,7 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * Schedules the faults of one {@link FaultMix} inside the fault phase [0, healAtMs) and heals them all at
- * {@code healAtMs} (docs/simulation.md, "Fault model"): partitions and heals, crashes and restarts
+ * {@code healAtMs} (docs/simulation.md, "Fault model"): partitions (one per equal slot of the phase, so
+ * they never overlap, with connected stretches between them) and heals, crashes and restarts
  * (including crashes in the middle of performing one step's effects), and at heal a loss-free network.
  * Byzantine validators stay byzantine after the heal; liveness must hold despite them.
  */
@@ -15,6 +16,7 @@ final class FaultPlan {
     private final FaultMix mix;
     private final SplittableRandom random;
     final long healAtMs;
+    private long isolatedHeight;
 
     FaultPlan(Simulation sim, FaultMix mix, SplittableRandom random, long healAtMs) {
         this.sim = sim;
@@ -28,11 +30,11 @@ final class FaultPlan {
     }
 
     void schedule() {
-        if (mix.partitions()) {
-            int episodes = 1 + random.nextInt(3);
-            for (int i = 0; i < episodes; i++) {
-                long from = random.nextLong(healAtMs);
-                long to = from + random.nextLong(healAtMs - from + 1);
+        if (mix.partitions() > 0) {
+            long slot = healAtMs / mix.partitions();
+            for (int i = 0; i < mix.partitions(); i++) {
+                long from = i * slot + random.nextLong(slot / 2 + 1);
+                long to = from + 1 + random.nextLong(i * slot + slot - from);
                 int[] groups = groups();
                 sim.scheduler.at(from, "partition", () -> sim.network.partition(groups));
                 sim.scheduler.at(to, "heal", sim.network::heal);
@@ -73,6 +75,21 @@ final class FaultPlan {
         }
         sim.trace.add(sim.scheduler.nowMs(), "FAULTS HEALED at decided height " + sim.monitor.decidedHeight());
         sim.healed();
+    }
+
+    /**
+     * The adaptive adversary of {@link FaultMix#isolateDeciders}: cuts the first decider of a height off
+     * (messages already in flight from or to it are lost on arrival) for 0.2 to 2 s, half of the time.
+     */
+    void decided(SimNode node, long height) {
+        if (!mix.isolateDeciders() || !faultPhase() || height <= isolatedHeight || random.nextBoolean()) {
+            return;
+        }
+        isolatedHeight = height;
+        int[] groups = new int[sim.nodes.size()];
+        groups[node.instance] = 1;
+        sim.network.partition(groups);
+        sim.scheduler.after(200 + random.nextLong(1800), "heal", sim.network::heal);
     }
 
     /**

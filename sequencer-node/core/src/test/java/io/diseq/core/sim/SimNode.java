@@ -114,7 +114,9 @@ final class SimNode {
             return;
         }
         sim.trace.add(sim.scheduler.nowMs(), "i" + instance + " RESTART from height " + height());
-        sim.monitor.restarted(instance, height());
+        if (behaviour == null) {
+            sim.monitor.restarted(instance, height()); // only instances whose decisions the monitor sees
+        }
         start();
     }
 
@@ -258,6 +260,7 @@ final class SimNode {
         if (behaviour == null) {
             sim.monitor.onDecision(Describe.decision(instance, block));
         }
+        sim.faults.decided(this, block.height());
     }
 
     /** The catch-up loop of the driver: fetch the next decided block from a reachable peer until level. */

@@ -22,7 +22,8 @@ final class SimRunner {
     static String replayCommand(Simulation.Config c) {
         return "mvn -B -ntp -pl sequencer-node/core -am test -Dtest=SimulationTest#replay -Dsim.seed=" + c.seed()
                 + " -Dsim.validators=" + c.validators() + " -Dsim.crypto=" + c.crypto().name().toLowerCase()
-                + " -Dsim.rules=" + BrokenRules.name(c.rules()) + " -Dsurefire.failIfNoSpecifiedTests=false";
+                + " -Dsim.rules=" + BrokenRules.name(c.rules()) + (c.adversarial() ? " -Dsim.adversarial=true" : "")
+                + " -Dsurefire.failIfNoSpecifiedTests=false";
     }
 
     /**
@@ -44,7 +45,7 @@ final class SimRunner {
     }
 
     static String report(Simulation.Result r) {
-        return "SIM FAILURE " + r.firstLine() + "\n" + r.failure() + "\n--- last trace lines ---\n" + r.trace()
+        return (r.ok() ? "SIM PASSED " : "SIM FAILURE ") + r.firstLine() + "\n" + r.failure() + "\n--- last trace lines ---\n" + r.trace()
                 + "--- counters: " + r.stats() + "\nREPLAY: " + replayCommand(r.config());
     }
 

@@ -23,26 +23,34 @@ import java.util.SplittableRandom;
  */
 final class Simulation {
     /** What to run. {@code mix} null draws the fault mix from the seed. */
+    /**
+     * What to run. {@code mix} null draws the fault mix from the seed: from {@link FaultMix#adversarial} when
+     * {@code adversarial}, else from {@link FaultMix#random}. {@code minHeights} raises the liveness target.
+     */
     record Config(long seed, int validators, SimKeys.Mode crypto, ConsensusRules rules, FaultMix mix,
-                  boolean trace, long minHeights) {
+                  boolean adversarial, boolean trace, long minHeights) {
         static Config of(long seed, int validators) {
-            return new Config(seed, validators, SimKeys.Mode.FAKE, ConsensusRules.STANDARD, null, false, 0);
+            return new Config(seed, validators, SimKeys.Mode.FAKE, ConsensusRules.STANDARD, null, false, false, 0);
         }
 
         Config withTrace() {
-            return new Config(seed, validators, crypto, rules, mix, true, minHeights);
+            return new Config(seed, validators, crypto, rules, mix, adversarial, true, minHeights);
         }
 
         Config withCrypto(SimKeys.Mode mode) {
-            return new Config(seed, validators, mode, rules, mix, trace, minHeights);
+            return new Config(seed, validators, mode, rules, mix, adversarial, trace, minHeights);
         }
 
         Config withRules(ConsensusRules r) {
-            return new Config(seed, validators, crypto, r, mix, trace, minHeights);
+            return new Config(seed, validators, crypto, r, mix, adversarial, trace, minHeights);
+        }
+
+        Config adversarially() {
+            return new Config(seed, validators, crypto, rules, mix, true, trace, minHeights);
         }
 
         Config withMix(FaultMix m, long heights) {
-            return new Config(seed, validators, crypto, rules, m, trace, heights);
+            return new Config(seed, validators, crypto, rules, m, adversarial, trace, heights);
         }
     }
 
@@ -91,7 +99,8 @@ final class Simulation {
         this.config = config;
         this.random = new SplittableRandom(config.seed());
         SplittableRandom mixRandom = random.split();
-        this.mix = config.mix() != null ? config.mix() : FaultMix.random(mixRandom, config.validators());
+        this.mix = config.mix() != null ? config.mix() : config.adversarial()
+                ? FaultMix.adversarial(mixRandom, config.validators()) : FaultMix.random(mixRandom, config.validators());
         this.trace = new TraceRing(4000, config.trace());
         this.keys = new SimKeys(config.crypto(), config.validators(), random.split());
         this.chain = chainConfig(new ValidatorSet(keys.validators()));
@@ -101,7 +110,7 @@ final class Simulation {
         int instances = config.validators() + (mix.twins() ? 1 : 0);
         this.network = new SimNetwork<>(instances, scheduler, random, trace, mix.link());
         this.network.receiver((from, to, m) -> deliver(to, m));
-        long healAt = mix.equals(FaultMix.none()) ? 0 : 1000 + random.nextLong(4000);
+        long healAt = mix.equals(FaultMix.none()) ? 0 : 1000 + random.nextLong(config.adversarial() ? 15_000 : 6000);
         this.faults = new FaultPlan(this, mix, random, healAt);
         NodeFactory.create(this, instances);
     }
@@ -113,6 +122,7 @@ final class Simulation {
 
     String firstLine() {
         return "SIM seed=" + config.seed() + " validators=" + config.validators() + " crypto=" + config.crypto()
+                + (config.adversarial() ? " adversarial" : "")
                 + " rules=" + BrokenRules.name(rules)
                 + " healAt=" + faults.healAtMs + "ms faults: " + mix.describe();
     }

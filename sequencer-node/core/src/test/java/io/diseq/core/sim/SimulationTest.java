@@ -63,15 +63,19 @@ class SimulationTest {
         assertNoFailures(SimRunner.runAll(configs, false));
     }
 
-    /** Replays one run with its trace: -Dsim.seed, -Dsim.validators, -Dsim.crypto, -Dsim.rules. */
+    /**
+     * Replays one run with its trace: -Dsim.seed, -Dsim.validators, -Dsim.crypto, -Dsim.rules,
+     * -Dsim.adversarial; -Dsim.printTrace=true prints the trace of a passing run too.
+     */
     @Test
     void replay() {
         Simulation.Config c = new Simulation.Config(Long.parseLong(property("sim.seed", "1")),
                 Integer.parseInt(property("sim.validators", "4")),
                 SimKeys.Mode.valueOf(property("sim.crypto", "fake").toUpperCase(java.util.Locale.ROOT)),
-                BrokenRules.parse(property("sim.rules", "standard")), null, true, 0);
+                BrokenRules.parse(property("sim.rules", "standard")), null,
+                Boolean.parseBoolean(property("sim.adversarial", "false")), true, 0);
         Simulation.Result r = SimRunner.run(c, false);
-        if (!r.ok()) {
+        if (!r.ok() || Boolean.getBoolean("sim.printTrace")) {
             System.out.println(SimRunner.report(r));
         }
         assertThat(r.failure()).as("seed %d", c.seed()).isNull();
@@ -120,7 +124,7 @@ class SimulationTest {
         for (int n : new int[] {4, 7}) {
             List<Simulation.Config> configs = new ArrayList<>();
             for (long s = FIXED_BASE; s < FIXED_BASE + TEETH_SEEDS; s++) {
-                configs.add(Simulation.Config.of(s, n).withRules(broken));
+                configs.add(Simulation.Config.of(s, n).adversarially().withRules(broken));
             }
             SimRunner.Batch b = SimRunner.runAll(configs, true);
             long safety = b.failures().stream()

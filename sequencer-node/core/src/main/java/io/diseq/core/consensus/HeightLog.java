@@ -23,6 +23,7 @@ final class HeightLog {
     private final Map<Bytes, BlockHeader> headers = new HashMap<>();
     /** Rounds whose precommits may hold a quorum for a block: checked for a decision. */
     private final TreeSet<Integer> decisionCandidates = new TreeSet<>();
+    private int highestRound;
 
     Commitment commitment(int round) {
         return commitments.get(round);
@@ -62,9 +63,15 @@ final class HeightLog {
 
     /** Records that {@code validator} sent an accepted message in {@code round}; returns the distinct count. */
     int noteSender(int round, int validator) {
+        highestRound = Math.max(highestRound, round);
         Set<Integer> s = senders.computeIfAbsent(round, r -> new HashSet<>());
         s.add(validator);
         return s.size();
+    }
+
+    /** The highest round any accepted message of this height was for. */
+    int highestRound() {
+        return highestRound;
     }
 
     int senders(int round) {

@@ -27,7 +27,7 @@ final class Intake {
 
     Result admit(ConsensusMessage m) {
         Verdict v = envelope(m);
-        if (v == BUFFER) {
+        if (v.accepted() && m.height() > s.height) {
             return Result.BUFFERED;
         }
         if (v.accepted()) {
@@ -51,8 +51,7 @@ final class Intake {
         return onVote((Vote) m);
     }
 
-    private static final Verdict BUFFER = new Verdict.Reject(RejectCode.FUTURE_HEIGHT, "buffered");
-
+    /** Chain, sender, shape, height and round window; accepts a next-height message for buffering. */
     private Verdict envelope(ConsensusMessage m) {
         if (!s.config.chainId().equals(m.chainId())) {
             return Verdict.reject(RejectCode.WRONG_CHAIN, "chain " + m.chainId());
@@ -75,6 +74,10 @@ final class Intake {
         return Verdict.ACCEPT;
     }
 
+    /**
+     * Buffers a message of the next height (accepted here, verified when replayed) or rejects a later
+     * one. f+1 distinct senders ahead of this node (unverified, so only a hint) emit SyncNeeded.
+     */
     private Verdict future(ConsensusMessage m) {
         s.aheadSenders.add(m.sender());
         if (s.aheadSenders.size() >= s.validators.oneHonest() && s.syncHintedHeight < s.height) {
@@ -84,7 +87,7 @@ final class Intake {
         boolean room = s.nextHeightBuffer.size() < NEXT_HEIGHT_BUFFER_PER_VALIDATOR * s.validators.size();
         if (m.height() == s.height + 1 && room) {
             s.nextHeightBuffer.add(m);
-            return BUFFER;
+            return Verdict.ACCEPT;
         }
         return Verdict.reject(RejectCode.FUTURE_HEIGHT, "height " + m.height() + " while at " + s.height);
     }

@@ -1,5 +1,6 @@
 package io.diseq.core.consensus;
 
+import io.diseq.core.chain.SignBytes;
 import io.diseq.core.util.Bytes;
 
 /**
@@ -38,8 +39,14 @@ final class Voter {
         s.step = Step.PRECOMMIT;
     }
 
+    private byte[] voteBytes(VoteType type, Bytes blockId) {
+        return type == VoteType.PREVOTE
+                ? SignBytes.prevote(s.config.chainId(), s.height, s.round, blockId)
+                : SignBytes.precommit(s.config.chainId(), s.height, s.round, blockId);
+    }
+
     private void cast(VoteType type, SignStep step, Bytes blockId) {
-        Bytes signature = sign(step, Rules.voteBytes(s, type, blockId));
+        Bytes signature = sign(step, voteBytes(type, blockId));
         if (signature == null) {
             return;
         }

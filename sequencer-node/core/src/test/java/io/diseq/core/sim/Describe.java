@@ -56,15 +56,16 @@ final class Describe {
         for (PartitionRange r : b.header().ranges()) {
             ranges.add(new Observed.Range(r.partition(), r.firstOffset(), r.endOffset()));
         }
-        List<Bytes> ids = new ArrayList<>();
+        List<Observed.Sequenced> messages = new ArrayList<>();
         for (SequencedMessage m : b.messages()) {
-            ids.add(m.messageId());
+            messages.add(new Observed.Sequenced(m.partition(), m.offset(), m.messageId()));
         }
         List<Observed.CertVote> cert = new ArrayList<>();
         for (CommitSignature s : b.certificate().signatures()) {
             cert.add(new Observed.CertVote(s.validatorIndex(), b.certificate().height(), b.certificate().round(),
                     b.certificate().blockId(), s.signature()));
         }
-        return new Observed.Decision(instance, b.height(), b.header().id(), b.header().parentHash(), ranges, ids, cert);
+        return new Observed.Decision(instance, b.height(), b.header().id(), b.header().parentHash(),
+                b.header().timestampMs(), ranges, messages, cert);
     }
 }

@@ -82,7 +82,7 @@ final class FaultPlan {
      * (messages already in flight from or to it are lost on arrival) for 0.2 to 2 s, half of the time.
      */
     void decided(SimNode node, long height) {
-        if (!mix.isolateDeciders() || !faultPhase() || height <= isolatedHeight || random.nextBoolean()) {
+        if (!mix.isolateDeciders() || !faultPhase() || height <= isolatedHeight || random.nextInt(4) == 0) {
             return;
         }
         isolatedHeight = height;

@@ -14,6 +14,8 @@ final class InvariantViolation extends RuntimeException {
         HEIGHT_OUT_OF_ORDER(true),
         /** A decided block does not name the decided block of the previous height as its parent. */
         BAD_PARENT(true),
+        /** A decided block's timestamp is not after its parent's. */
+        BAD_TIMESTAMP(true),
         /** A decided block's certificate lacks a quorum of distinct valid precommits, or holds a bad one. */
         BAD_CERTIFICATE(true),
         /** An honest validator signed two different values for one (height, round, step). */

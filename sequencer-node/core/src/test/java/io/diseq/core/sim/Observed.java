@@ -23,13 +23,17 @@ final class Observed {
     record CertVote(int validator, long height, int round, Bytes blockHash, Bytes signature) {
     }
 
+    /** A sequenced message: the input record it claims to come from and its id. */
+    record Sequenced(int partition, long offset, Bytes id) {
+    }
+
     /**
      * A block decided by one instance.
      *
-     * @param messageIds the ids the core sequenced in this block in order, or {@code null} if not observable
+     * @param messages the messages the core sequenced in this block, in order, or {@code null} if not observable
      */
-    record Decision(int instance, long height, Bytes hash, Bytes parentHash, List<Range> ranges,
-                    List<Bytes> messageIds, List<CertVote> certificate) {
+    record Decision(int instance, long height, Bytes hash, Bytes parentHash, long timestampMs, List<Range> ranges,
+                    List<Sequenced> messages, List<CertVote> certificate) {
     }
 
     /** A signature that left an honest instance, as far as it matters for equivocation. */

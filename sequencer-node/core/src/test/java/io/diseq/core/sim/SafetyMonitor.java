@@ -4,6 +4,7 @@ import io.diseq.core.sim.InvariantViolation.Kind;
 import io.diseq.core.sim.Observed.CertVote;
 import io.diseq.core.sim.Observed.Decision;
 import io.diseq.core.sim.Observed.Range;
+import io.diseq.core.sim.Observed.Sequenced;
 import io.diseq.core.sim.Observed.Signed;
 import io.diseq.core.util.Bytes;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.function.Predicate;
 /**
  * The safety invariants of docs/simulation.md ("Invariants"), checked after every simulated event:
  * agreement (one decided block per height), heights in order with the right parent, certificates of
- * a quorum of distinct valid precommits, no double signature by an honest validator, no message id
+ * a quorum of distinct valid precommits, timestamps increasing with height, no double signature by an honest validator, no message id
  * sequenced twice, every sequenced record taken from the input log with contiguous offsets per partition.
  * A violation is thrown as an {@link InvariantViolation}; the monitor never repairs anything.
  */
@@ -30,6 +31,7 @@ final class SafetyMonitor {
     private final Predicate<CertVote> voteValid;
     private final SimTopic topic;
     private final List<Bytes> canonical = new ArrayList<>();
+    private long lastTimestampMs;
     private final Map<Integer, Long> lastHeightOf = new HashMap<>();
     private final Map<SignKey, Bytes> signatures = new HashMap<>();
     private final Set<Bytes> sequencedIds = new HashSet<>();
@@ -38,10 +40,13 @@ final class SafetyMonitor {
 
     /**
      * @param genesisHash the hash of height 0, the parent of height 1
+     * @param genesisTimestampMs the timestamp of height 0; height 1 must be later
      * @param quorum      the number of distinct validators a certificate needs (⌊2n/3⌋+1)
      * @param voteValid   verifies one certificate precommit with the simulation's key registry
      */
-    SafetyMonitor(Bytes genesisHash, int quorum, Predicate<CertVote> voteValid, SimTopic topic) {
+    SafetyMonitor(Bytes genesisHash, long genesisTimestampMs, int quorum, Predicate<CertVote> voteValid,
+                  SimTopic topic) {
+        this.lastTimestampMs = genesisTimestampMs;
         this.quorum = quorum;
         this.voteValid = voteValid;
         this.topic = topic;
@@ -100,6 +105,7 @@ final class SafetyMonitor {
             checkRanges(d);
             checkMessages(d);
             canonical.add(d.hash());
+            lastTimestampMs = d.timestampMs();
         }
         lastHeightOf.put(d.instance(), d.height());
     }
@@ -118,6 +124,10 @@ final class SafetyMonitor {
             throw new InvariantViolation(Kind.BAD_PARENT, "height " + d.height() + " names parent "
                     + d.parentHash() + " but height " + (d.height() - 1) + " is " + parent);
         }
+        if (d.timestampMs() <= lastTimestampMs) {
+            throw new InvariantViolation(Kind.BAD_TIMESTAMP, "height " + d.height() + " has timestamp "
+                    + d.timestampMs() + ", not after its parent's " + lastTimestampMs);
+        }
     }
 
     private void checkCertificate(Decision d) {
@@ -132,6 +142,17 @@ final class SafetyMonitor {
         if (signers.size() < quorum) {
             throw new InvariantViolation(Kind.BAD_CERTIFICATE, "instance " + d.instance() + " height " + d.height()
                     + ": " + signers.size() + " distinct signers, quorum is " + quorum);
+        }
+    }
+
+    /** The message must be the topic record at the position it names, inside one of the block's ranges. */
+    private void checkSource(Decision d, Sequenced m) {
+        SimTopic.Rec rec = topic.get(m.partition(), m.offset());
+        boolean inRange = d.ranges().stream().anyMatch(r -> r.partition() == m.partition()
+                && r.fromOffset() <= m.offset() && m.offset() < r.toOffset());
+        if (rec == null || !inRange || !rec.id().equals(m.id())) {
+            throw new InvariantViolation(Kind.UNKNOWN_RECORD, "height " + d.height() + " sequences " + m.id()
+                    + " as record " + m.partition() + "@" + m.offset() + ", which is not that record of its ranges");
         }
     }
 
@@ -153,7 +174,10 @@ final class SafetyMonitor {
         }
     }
 
-    /** The block's messages must be exactly the records in its ranges whose ids were not sequenced before. */
+    /**
+     * The block's messages must be exactly the records in its ranges whose ids were not sequenced before,
+     * each naming the topic record it came from.
+     */
     private void checkMessages(Decision d) {
         LinkedHashSet<Bytes> expected = new LinkedHashSet<>();
         for (Range r : d.ranges()) {
@@ -164,13 +188,14 @@ final class SafetyMonitor {
                 }
             }
         }
-        if (d.messageIds() != null) {
+        if (d.messages() != null) {
             Set<Bytes> actual = new HashSet<>();
-            for (Bytes id : d.messageIds()) {
-                if (sequencedIds.contains(id) || !actual.add(id)) {
-                    throw new InvariantViolation(Kind.DUPLICATE_MESSAGE, "height " + d.height() + " sequences " + id
-                            + " again");
+            for (Sequenced m : d.messages()) {
+                if (sequencedIds.contains(m.id()) || !actual.add(m.id())) {
+                    throw new InvariantViolation(Kind.DUPLICATE_MESSAGE, "height " + d.height() + " sequences "
+                            + m.id() + " again");
                 }
+                checkSource(d, m);
             }
             if (!actual.equals(expected)) {
                 throw new InvariantViolation(Kind.UNKNOWN_RECORD, "height " + d.height() + " sequences "

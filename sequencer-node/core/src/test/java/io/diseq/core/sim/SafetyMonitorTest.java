@@ -9,6 +9,7 @@ import io.diseq.core.sim.InvariantViolation.Kind;
 import io.diseq.core.sim.Observed.CertVote;
 import io.diseq.core.sim.Observed.Decision;
 import io.diseq.core.sim.Observed.Range;
+import io.diseq.core.sim.Observed.Sequenced;
 import io.diseq.core.sim.Observed.Signed;
 import io.diseq.core.sim.Observed.Step;
 import io.diseq.core.util.Bytes;
@@ -35,7 +36,7 @@ class SafetyMonitorTest {
             topic.append(1, ("b" + i).getBytes(StandardCharsets.UTF_8), i);
         }
         topic.append(1, "a0".getBytes(StandardCharsets.UTF_8), 5); // a duplicate payload: same id as (0,0)
-        monitor = new SafetyMonitor(GENESIS, 3, SafetyMonitorTest::fakeValid, topic);
+        monitor = new SafetyMonitor(GENESIS, 0, 3, SafetyMonitorTest::fakeValid, topic);
     }
 
     @Test
@@ -66,7 +67,7 @@ class SafetyMonitorTest {
         List<CertVote> cert = new ArrayList<>(forged.certificate());
         CertVote v = cert.get(2);
         cert.set(2, new CertVote(v.validator(), v.height(), v.round(), v.blockHash(), hash("forged")));
-        expect(Kind.BAD_CERTIFICATE, () -> monitor.onDecision(new Decision(0, 1, forged.hash(), GENESIS,
+        expect(Kind.BAD_CERTIFICATE, () -> monitor.onDecision(new Decision(0, 1, forged.hash(), GENESIS, 1000,
                 List.of(), List.of(), cert)));
     }
 
@@ -87,7 +88,19 @@ class SafetyMonitorTest {
         expect(Kind.UNKNOWN_RECORD, () -> monitor.onDecision(
                 decision(2, 1, "x", GENESIS, List.of(new Range(7, 0, 0)), null, 0, 1, 2)));
         expect(Kind.UNKNOWN_RECORD, () -> monitor.onDecision(decision(3, 1, "x", GENESIS,
-                List.of(new Range(0, 0, 1)), List.of(hash("invented")), 0, 1, 2)));
+                List.of(new Range(0, 0, 1)), List.of(new Sequenced(0, 0, hash("invented"))), 0, 1, 2)));
+        Bytes a0 = topic.get(0, 0).id();
+        expect(Kind.UNKNOWN_RECORD, () -> monitor.onDecision(decision(3, 1, "x", GENESIS,
+                List.of(new Range(0, 0, 1)), List.of(new Sequenced(1, 2, a0)), 0, 1, 2)));
+    }
+
+    @Test
+    void timestampsIncreaseWithHeight() {
+        Decision h1 = decision(0, 1, "x", GENESIS, List.of(), List.of(), 0, 1, 2);
+        monitor.onDecision(h1);
+        Decision h2 = decision(0, 2, "y", h1.hash(), List.of(), List.of(), 0, 1, 2);
+        expect(Kind.BAD_TIMESTAMP, () -> monitor.onDecision(new Decision(0, 2, h2.hash(), h1.hash(), 1000,
+                List.of(), List.of(), h2.certificate())));
     }
 
     @Test
@@ -117,26 +130,29 @@ class SafetyMonitorTest {
                 v -> assertThat(v.kind()).isEqualTo(kind));
     }
 
-    private List<Bytes> ids(long... partitionOffsetPairs) {
-        List<Bytes> out = new ArrayList<>();
+    private List<Sequenced> ids(long... partitionOffsetPairs) {
+        List<Sequenced> out = new ArrayList<>();
         for (int i = 0; i < partitionOffsetPairs.length; i += 2) {
-            out.add(topic.get((int) partitionOffsetPairs[i], partitionOffsetPairs[i + 1]).id());
+            int p = (int) partitionOffsetPairs[i];
+            long o = partitionOffsetPairs[i + 1];
+            out.add(new Sequenced(p, o, topic.get(p, o).id()));
         }
         return out;
     }
 
     private static Decision decision(int instance, long height, String name, Bytes parent, List<Range> ranges,
-                                     List<Bytes> ids, int... signers) {
+                                     List<Sequenced> ids, int... signers) {
         Bytes h = hash(name);
         List<CertVote> cert = new ArrayList<>();
         for (int s : signers) {
             cert.add(new CertVote(s, height, 0, h, fakeSig(s, height, h)));
         }
-        return new Decision(instance, height, h, parent, ranges, ids, cert);
+        return new Decision(instance, height, h, parent, height * 1000, ranges, ids, cert);
     }
 
     private static Decision withInstance(Decision d, int instance) {
-        return new Decision(instance, d.height(), d.hash(), d.parentHash(), d.ranges(), d.messageIds(), d.certificate());
+        return new Decision(instance, d.height(), d.hash(), d.parentHash(), d.timestampMs(), d.ranges(), d.messages(),
+                d.certificate());
     }
 
     private static boolean fakeValid(CertVote v) {

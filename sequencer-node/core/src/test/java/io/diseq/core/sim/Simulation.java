@@ -106,7 +106,8 @@ final class Simulation {
         this.chain = chainConfig(new ValidatorSet(keys.validators()));
         this.genesis = Genesis.tip(chain);
         this.rules = config.rules();
-        this.monitor = new SafetyMonitor(genesis.blockId(), chain.validators().quorum(), this::certVoteValid, topic);
+        this.monitor = new SafetyMonitor(genesis.blockId(), genesis.header().timestampMs(),
+                chain.validators().quorum(), this::certVoteValid, topic);
         int instances = config.validators() + (mix.twins() ? 1 : 0);
         this.network = new SimNetwork<>(instances, scheduler, random, trace, mix.link());
         this.network.receiver((from, to, m) -> deliver(to, m));

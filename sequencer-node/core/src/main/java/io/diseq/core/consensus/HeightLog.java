@@ -17,6 +17,7 @@ final class HeightLog {
     private final Map<Integer, Commitment> commitments = new HashMap<>();
     private final Map<Integer, Integer> proposers = new HashMap<>();
     private final Map<Integer, Proposal> proposals = new HashMap<>();
+    private final Map<Integer, Map<Bytes, Proposal>> proposalsById = new HashMap<>();
     private final Map<Integer, VoteBook> prevotes = new HashMap<>();
     private final Map<Integer, VoteBook> precommits = new HashMap<>();
     private final Map<Integer, Set<Integer>> senders = new HashMap<>();
@@ -39,12 +40,25 @@ final class HeightLog {
         proposers.put(c.round(), proposer);
     }
 
+    /** The first valid proposal of the round: the one this node prevotes on (lines 22, 28). */
     Proposal proposal(int round) {
         return proposals.get(round);
     }
 
+    /** The round's proposal of this block (an equivocating proposer may have sent several), or null. */
+    Proposal proposal(int round, Bytes blockId) {
+        Map<Bytes, Proposal> byId = proposalsById.get(round);
+        return byId == null ? null : byId.get(blockId);
+    }
+
+    int proposalCount(int round) {
+        Map<Bytes, Proposal> byId = proposalsById.get(round);
+        return byId == null ? 0 : byId.size();
+    }
+
     void putProposal(Proposal p) {
-        proposals.put(p.round(), p);
+        proposals.putIfAbsent(p.round(), p);
+        proposalsById.computeIfAbsent(p.round(), r -> new HashMap<>()).putIfAbsent(p.blockId(), p);
         headers.putIfAbsent(p.blockId(), p.block());
     }
 

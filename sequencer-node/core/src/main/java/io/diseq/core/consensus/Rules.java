@@ -1,6 +1,7 @@
 package io.diseq.core.consensus;
 
 import io.diseq.core.chain.RejectCode;
+import io.diseq.core.util.Bytes;
 
 /**
  * The upon-rules of Tendermint's Algorithm 1 (arXiv 1807.04938; docs/protocol.md §7.12) for the
@@ -138,8 +139,9 @@ final class Rules {
 
     /** Lines 36–43, for the first time in this round. */
     private boolean lockOnPolka(VoteBook prevotes) {
-        Proposal p = s.log.proposal(s.round);
-        if (p == null || s.polkaRounds.contains(s.round) || prevotes.count(p.blockId()) < s.quorum()) {
+        Bytes polka = s.polkaRounds.contains(s.round) ? null : prevotes.blockWithQuorum(s.quorum());
+        Proposal p = polka == null ? null : s.log.proposal(s.round, polka);
+        if (p == null) {
             return false;
         }
         if (!(s.judge.judge(s.tip, p.block(), p.blockId()) instanceof BlockJudge.Judgement.Valid)) {

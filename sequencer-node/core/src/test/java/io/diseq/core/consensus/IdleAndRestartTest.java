@@ -51,16 +51,17 @@ class IdleAndRestartTest {
     }
 
     @Test
-    void restartedValidatorNeverPrevotesADifferentValueInTheSameRound() {
+    void restartedValidatorResendsItsVoteAndNeverSignsADifferentOne() {
         Scenario s = Scenario.builder().selfIsBystander().start();
         BlockHeader b = s.block(0);
         s.inject(s.proposal(0, b));
         Vote before = s.sentVote(VoteType.PREVOTE);
         s.restart();
         assertThat(s.core.status().round()).isZero();
-        s.fire(TimeoutStep.PROPOSE, 0); // would prevote nil: a different value
-        s.expectNoVote();
+        assertThat(s.sentVote(VoteType.PREVOTE)).isEqualTo(before); // re-sent from the persisted state
+        s.fire(TimeoutStep.PROPOSE, 0); // would prevote nil: a different value at the same slot
         assertThat(s.lastOf(Effect.SignRefused.class)).hasSize(1);
+        assertThat(s.sentVote(VoteType.PREVOTE)).isEqualTo(before);
         assertThat(before.blockId()).isEqualTo(b.id());
     }
 

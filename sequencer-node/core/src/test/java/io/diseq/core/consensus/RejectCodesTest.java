@@ -121,19 +121,48 @@ class RejectCodesTest {
     }
 
     @Test
-    void equivocationIsEvidenceAndNotCountedTwice() {
+    void equivocationIsEvidenceAndCountsOncePerValue() {
         Scenario s = bystander();
         BlockHeader b = s.block(0);
         s.inject(s.proposal(0, b));
         s.expectPrevote(b);
         int[] peers = s.peers(2);
         s.inject(s.prevote(peers[0], 0, null));
+        s.inject(s.prevote(peers[0], 0, b)); // second value: evidence, tallied for b only
+        assertThat(s.lastOf(Effect.EvidenceFound.class)).hasSize(1);
+        s.expectNoVote(); // b: self + peers[0] = 2 < 3
         s.inject(s.prevote(peers[0], 0, b));
+        s.expectRejected(RejectCode.DUPLICATE_VOTE);
+        s.inject(s.prevote(peers[0], 0, s.emptyBlock(0))); // a third, unknown value: not tallied
         s.expectRejected(RejectCode.EQUIVOCATION);
         assertThat(s.lastOf(Effect.EvidenceFound.class)).hasSize(1);
-        s.expectNoVote(); // b has 1 (self) + 0 counted, nil 1: no polka
         s.inject(s.prevote(peers[1], 0, b));
-        s.expectNoVote(); // b has self + peers[1] = 2 < 3
+        s.expectPrecommit(b); // b: self, peers[0], peers[1]
+    }
+
+    @Test
+    void equivocatingProposerIsEvidenceAndEitherBlockCanBeDecided() {
+        Scenario s = bystander();
+        BlockHeader b = s.block(0);
+        BlockHeader other = s.emptyBlock(0);
+        s.inject(s.proposal(0, b));
+        s.expectPrevote(b);
+        s.inject(s.proposal(0, other));
+        assertThat(s.lastOf(Effect.EvidenceFound.class)).hasSize(1);
+        s.expectNoVote(); // prevotes only once, on the first proposal
+        s.precommits(0, other, s.peers(3));
+        assertThat(s.decided().block().header()).isEqualTo(other);
+    }
+
+    @Test
+    void tooManyProposalsOfOneRoundAreEquivocationRejects() {
+        Scenario s = bystander();
+        for (int i = 0; i < Intake.MAX_PROPOSALS_PER_ROUND; i++) {
+            long ts = s.nowMs + i;
+            s.inject(s.proposal(0, s.block(0, h -> TendermintRulesTest.withTimestamp(h, ts))));
+        }
+        s.inject(s.proposal(0, s.emptyBlock(0)));
+        s.expectRejected(RejectCode.EQUIVOCATION);
     }
 
     @Test

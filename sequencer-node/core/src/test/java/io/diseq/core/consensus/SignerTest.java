@@ -16,44 +16,44 @@ class SignerTest {
     @Test
     void refusesADifferentValueAtTheSameSlotAndRepeatsTheSameOne() {
         Signer signer = new Signer(FastTestCrypto.forValidator(0), SignerState.INITIAL);
-        var first = (Signer.Outcome.Signed) signer.sign(3, 1, SignStep.PREVOTE, b("a"));
+        var first = (Signer.Outcome.Signed) signer.sign(3, 1, SignStep.PREVOTE, b("a"), io.diseq.core.util.Bytes.EMPTY);
         assertThat(first.fresh()).isTrue();
-        var again = (Signer.Outcome.Signed) signer.sign(3, 1, SignStep.PREVOTE, b("a"));
+        var again = (Signer.Outcome.Signed) signer.sign(3, 1, SignStep.PREVOTE, b("a"), io.diseq.core.util.Bytes.EMPTY);
         assertThat(again.signature()).isEqualTo(first.signature());
         assertThat(again.fresh()).isFalse();
-        assertThat(signer.sign(3, 1, SignStep.PREVOTE, b("b"))).isInstanceOf(Signer.Outcome.Refused.class);
+        assertThat(signer.sign(3, 1, SignStep.PREVOTE, b("b"), io.diseq.core.util.Bytes.EMPTY)).isInstanceOf(Signer.Outcome.Refused.class);
     }
 
     @Test
     void refusesEarlierSlotsAndSignsLaterOnes() {
         Signer signer = new Signer(FastTestCrypto.forValidator(0), SignerState.INITIAL);
-        signer.sign(3, 1, SignStep.PRECOMMIT, b("a"));
-        assertThat(signer.sign(3, 1, SignStep.PREVOTE, b("a"))).isInstanceOf(Signer.Outcome.Refused.class);
-        assertThat(signer.sign(3, 0, SignStep.PRECOMMIT, b("a"))).isInstanceOf(Signer.Outcome.Refused.class);
-        assertThat(signer.sign(2, 9, SignStep.PRECOMMIT, b("a"))).isInstanceOf(Signer.Outcome.Refused.class);
-        assertThat(signer.sign(3, 2, SignStep.COMMITMENT, b("c"))).isInstanceOf(Signer.Outcome.Signed.class);
-        assertThat(signer.sign(4, 0, SignStep.PREVOTE, b("d"))).isInstanceOf(Signer.Outcome.Signed.class);
+        signer.sign(3, 1, SignStep.PRECOMMIT, b("a"), io.diseq.core.util.Bytes.EMPTY);
+        assertThat(signer.sign(3, 1, SignStep.PREVOTE, b("a"), io.diseq.core.util.Bytes.EMPTY)).isInstanceOf(Signer.Outcome.Refused.class);
+        assertThat(signer.sign(3, 0, SignStep.PRECOMMIT, b("a"), io.diseq.core.util.Bytes.EMPTY)).isInstanceOf(Signer.Outcome.Refused.class);
+        assertThat(signer.sign(2, 9, SignStep.PRECOMMIT, b("a"), io.diseq.core.util.Bytes.EMPTY)).isInstanceOf(Signer.Outcome.Refused.class);
+        assertThat(signer.sign(3, 2, SignStep.COMMITMENT, b("c"), io.diseq.core.util.Bytes.EMPTY)).isInstanceOf(Signer.Outcome.Signed.class);
+        assertThat(signer.sign(4, 0, SignStep.PREVOTE, b("d"), io.diseq.core.util.Bytes.EMPTY)).isInstanceOf(Signer.Outcome.Signed.class);
     }
 
     @Test
     void aRestartedSignerHonoursThePersistedState() {
         Signer before = new Signer(FastTestCrypto.forValidator(0), SignerState.INITIAL);
-        before.sign(5, 2, SignStep.PREVOTE, b("x"));
+        before.sign(5, 2, SignStep.PREVOTE, b("x"), io.diseq.core.util.Bytes.EMPTY);
         SignerState persisted = before.state();
         Signer after = new Signer(FastTestCrypto.forValidator(0), persisted);
-        assertThat(after.sign(5, 2, SignStep.PREVOTE, b("y"))).isInstanceOf(Signer.Outcome.Refused.class);
-        assertThat(after.sign(5, 2, SignStep.PREVOTE, b("x"))).isInstanceOf(Signer.Outcome.Signed.class);
+        assertThat(after.sign(5, 2, SignStep.PREVOTE, b("y"), io.diseq.core.util.Bytes.EMPTY)).isInstanceOf(Signer.Outcome.Refused.class);
+        assertThat(after.sign(5, 2, SignStep.PREVOTE, b("x"), io.diseq.core.util.Bytes.EMPTY)).isInstanceOf(Signer.Outcome.Signed.class);
     }
 
     @Test
     void theLockTravelsWithTheStateAndResetsAtANewHeight() {
         Signer signer = new Signer(FastTestCrypto.forValidator(0), SignerState.INITIAL);
-        signer.sign(5, 0, SignStep.PRECOMMIT, b("x"));
+        signer.sign(5, 0, SignStep.PRECOMMIT, b("x"), io.diseq.core.util.Bytes.EMPTY);
         var header = io.diseq.core.chain.BlockHeaderTest.sampleHeader();
         signer.recordLock(5, 0, header, 0, header);
         assertThat(signer.state().lockedBlock()).isEqualTo(header);
         assertThat(signer.state().step()).isEqualTo(SignStep.PRECOMMIT);
-        signer.sign(6, 0, SignStep.PREVOTE, b("y"));
+        signer.sign(6, 0, SignStep.PREVOTE, b("y"), io.diseq.core.util.Bytes.EMPTY);
         assertThat(signer.state().lockedRound()).isEqualTo(-1);
         assertThat(signer.state().lockedBlock()).isNull();
     }

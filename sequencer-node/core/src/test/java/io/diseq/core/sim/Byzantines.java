@@ -40,11 +40,56 @@ final class Byzantines {
                     ? all(c.invalid(self, p)) : all(m);
             case WRONG_CHAIN -> (self, m) -> List.of(new Outgoing(-1, m), new Outgoing(-1, c.otherChain(self, m)));
             case REPLAY_OLD_ROUNDS -> new Replayer(sim.random)::transform;
+            case LOCK_BREAKER -> new LockBreaker(c);
         };
     }
 
     private static List<Outgoing> all(ConsensusMessage m) {
         return List.of(new Outgoing(-1, m));
+    }
+
+    /**
+     * The lock-breaking attack: a vote for a block reaches only one random peer (the others get a nil vote),
+     * so honest nodes see different polkas and a single honest node may decide while the rest stay locked; its core never sees other
+     * validators' precommits, so it stays at the height with them (it catches up by sync); and instead of
+     * re-proposing its valid value it proposes a fresh block of the current round, prevoting and precommitting
+     * that block in that round whatever its core decided. Honest validators locked on another block must not
+     * follow it.
+     */
+    private static final class LockBreaker implements SimNode.Behaviour {
+        private final Crafter crafter;
+        private long height = -1;
+        private final java.util.Map<Integer, Bytes> freshByRound = new java.util.HashMap<>();
+
+        LockBreaker(Crafter crafter) {
+            this.crafter = crafter;
+        }
+
+        @Override
+        public boolean admit(ConsensusMessage m) {
+            return !(m instanceof Vote v && v.type() == io.diseq.core.consensus.VoteType.PRECOMMIT);
+        }
+
+        @Override
+        public List<Outgoing> transform(SimNode self, ConsensusMessage m) {
+            if (m.height() != height) {
+                height = m.height();
+                freshByRound.clear();
+            }
+            if (m instanceof Proposal p && p.validRound() >= 0) {
+                Proposal fresh = crafter.fresh(self, p);
+                freshByRound.put(p.round(), fresh.blockId());
+                return all(fresh);
+            }
+            Bytes fresh = freshByRound.get(m.round());
+            if (m instanceof Vote v && fresh != null) {
+                return all(fresh.equals(v.blockId()) ? v : crafter.vote(self, v, v.chainId(), fresh));
+            }
+            if (m instanceof Vote v && !v.isNil()) {
+                return crafter.toOne(self, v, crafter.vote(self, v, v.chainId(), null));
+            }
+            return all(m);
+        }
     }
 
     /** Re-sends, with each new message, one of its earlier messages (old heights and rounds). */
@@ -79,6 +124,19 @@ final class Byzantines {
         Crafter(Simulation sim) {
             this.sim = sim;
             this.random = sim.random;
+        }
+
+        /** Sends {@code a} to one random other instance and {@code b} to all the others. */
+        List<Outgoing> toOne(SimNode self, ConsensusMessage a, ConsensusMessage b) {
+            int chosen = random.nextInt(sim.nodes.size() - 1);
+            List<Outgoing> out = new ArrayList<>();
+            int k = 0;
+            for (SimNode peer : sim.nodes) {
+                if (peer != self) {
+                    out.add(new Outgoing(peer.instance, k++ == chosen ? a : b));
+                }
+            }
+            return out;
         }
 
         /** Sends {@code a} to a random part of the other instances and {@code b} to the rest. */
@@ -153,6 +211,24 @@ final class Byzantines {
                     p.proposerIndex(), sign(self, signBytes));
         }
 
+        /**
+         * Instead of re-proposing its valid value (validRound ≥ 0), a fresh block of the current round from the
+         * proposer's own input log: locked honest validators must prevote nil on it.
+         */
+        Proposal fresh(SimNode self, Proposal p) {
+            ChainTip tip = self.core().tip();
+            BlockContent content = ContentRule.assemble(sim.chain, tip, p.height(), self.inputLog(), self.durable.nodes);
+            long timestamp = Math.max(self.localNowMs(), tip.header().timestampMs() + 1);
+            BlockHeader h = new BlockHeader(p.chainId(), p.height(), p.round(), tip.blockId(), timestamp,
+                    p.proposerIndex(), p.commitment().committerIndex(), p.commitment().pi(), content.ranges(),
+                    content.messages().size(), content.messagesRoot(), content.stateRoot(),
+                    sim.chain.validators().hash());
+            Bytes id = h.id();
+            byte[] signBytes = SignBytes.proposal(p.chainId(), p.height(), p.round(), -1, id, p.commitment().pi());
+            return new Proposal(p.chainId(), p.height(), p.round(), -1, h, id, p.commitment(), p.proposerIndex(),
+                    sign(self, signBytes));
+        }
+
         /** The same vote for another value: nil for a block, a made-up block id for nil. */
         Vote otherVote(SimNode self, Vote v) {
             Bytes other = null;
@@ -164,7 +240,7 @@ final class Byzantines {
             return vote(self, v, v.chainId(), other);
         }
 
-        private Vote vote(SimNode self, Vote v, String chainId, Bytes blockId) {
+        Vote vote(SimNode self, Vote v, String chainId, Bytes blockId) {
             byte[] signBytes = v.type() == io.diseq.core.consensus.VoteType.PREVOTE
                     ? SignBytes.prevote(chainId, v.height(), v.round(), blockId)
                     : SignBytes.precommit(chainId, v.height(), v.round(), blockId);

@@ -24,7 +24,7 @@ record FaultMix(SimNetwork.LinkPolicy link, int partitions, boolean isolateDecid
     /** The byzantine behaviours a faulty validator can play (docs/simulation.md, "Byzantine behaviours"). */
     enum Byzantine {
         EQUIVOCATING_PROPOSER, DOUBLE_VOTER, FORGED_COMMITMENT, WITHHELD_COMMITMENT, INVALID_BLOCK,
-        WRONG_CHAIN, REPLAY_OLD_ROUNDS, SILENT
+        WRONG_CHAIN, REPLAY_OLD_ROUNDS, LOCK_BREAKER, SILENT
     }
 
     FaultMix {
@@ -62,19 +62,19 @@ record FaultMix(SimNetwork.LinkPolicy link, int partitions, boolean isolateDecid
     }
 
     /**
-     * A harsher mix for the planted-bug tests: f faulty keys, one of them run as Twins and the others
-     * equivocating (votes or proposals), a lossy, reordering network whose adversary isolates deciders. This is where a core
+     * A harsher mix for the planted-bug tests: f faulty keys, one run as Twins (two honest-code instances
+     * whose locks and valid values differ, so one of them proposes fresh blocks the other is locked against),
+     * one more (with 7 validators) a {@code LOCK_BREAKER}, a lossy, reordering network whose adversary
+     * isolates deciders. This is where a core
      * that ignores its lock or counts 2f as a quorum is expected to lose safety (docs/simulation.md, "Teeth").
      */
     static FaultMix adversarial(SplittableRandom rnd, int n) {
         long minDelay = 1 + rnd.nextLong(10);
         SimNetwork.LinkPolicy link = new SimNetwork.LinkPolicy(0.05 + rnd.nextDouble() * 0.25, rnd.nextDouble() * 0.1,
                 minDelay, minDelay + 50 + rnd.nextLong(400), rnd.nextDouble() * 0.3, 1 + rnd.nextLong(1000));
-        List<Byzantine> byz = new ArrayList<>();
-        for (int i = 1; i < (n - 1) / 3; i++) {
-            byz.add(rnd.nextBoolean() ? Byzantine.DOUBLE_VOTER : Byzantine.EQUIVOCATING_PROPOSER);
-        }
-        return new FaultMix(link, 0, true, rnd.nextBoolean(), rnd.nextBoolean(), rnd.nextBoolean(), byz, true);
+        int f = (n - 1) / 3;
+        return new FaultMix(link, 0, true, rnd.nextBoolean(), rnd.nextBoolean(), rnd.nextBoolean(),
+                f > 1 ? List.of(Byzantine.LOCK_BREAKER) : List.of(), true);
     }
 
     /** A compact one-line description for the first line of a run. */

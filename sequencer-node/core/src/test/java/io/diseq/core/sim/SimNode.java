@@ -23,9 +23,14 @@ final class SimNode {
     record Outgoing(int to, ConsensusMessage message) {
     }
 
-    /** What a byzantine wrapper does with the messages its real core emits. */
+    /** What a byzantine wrapper does with the messages its real core emits, and which ones it lets in. */
     interface Behaviour {
         List<Outgoing> transform(SimNode self, ConsensusMessage message);
+
+        /** Whether an incoming message reaches the wrapped core. */
+        default boolean admit(ConsensusMessage message) {
+            return true;
+        }
     }
 
     final int instance;
@@ -212,6 +217,9 @@ final class SimNode {
             return;
         }
         remember(delivered, m);
+        if (behaviour != null && !behaviour.admit(m)) {
+            return;
+        }
         remember(accepted, m);
         step(new Event.MessageReceived(m));
     }

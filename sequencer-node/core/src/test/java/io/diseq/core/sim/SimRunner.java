@@ -50,7 +50,7 @@ final class SimRunner {
     }
 
     /** The outcome of a batch: runs, decided heights, and every failed run. */
-    record Batch(long runs, long heights, long unlive, List<Simulation.Result> failures) {
+    record Batch(long runs, long heights, List<Simulation.Result> failures) {
     }
 
     static Batch runAll(List<Simulation.Config> configs, boolean quiet) {
@@ -58,16 +58,12 @@ final class SimRunner {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Simulation.Result> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicLong heights = new AtomicLong();
-        AtomicLong unlive = new AtomicLong();
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (Simulation.Config c : configs) {
                 futures.add(pool.submit(() -> {
                     Simulation.Result r = run(c, quiet);
                     heights.addAndGet(r.decidedHeight());
-                    if (r.unlive() != null) {
-                        unlive.incrementAndGet();
-                    }
                     if (!r.ok()) {
                         failures.add(r);
                     }
@@ -81,6 +77,6 @@ final class SimRunner {
         } finally {
             pool.shutdownNow();
         }
-        return new Batch(configs.size(), heights.get(), unlive.get(), failures);
+        return new Batch(configs.size(), heights.get(), failures);
     }
 }

@@ -55,13 +55,9 @@ final class Simulation {
     }
 
     /** The outcome of a run; {@code failure} null when every invariant held. */
-    /**
-     * The outcome of a run; {@code failure} null when every invariant held. {@code unlive} names the known
-     * core limitation under which this run did not reach liveness without failing (see
-     * {@link #livenessExemption()}), else null.
-     */
+    /** The outcome of a run; {@code failure} null when every invariant held. */
     record Result(Config config, String firstLine, long decidedHeight, long events, long simulatedMs,
-                  RuntimeException failure, String unlive, String trace, String stats) {
+                  RuntimeException failure, String trace, String stats) {
         boolean ok() {
             return failure == null;
         }
@@ -111,7 +107,8 @@ final class Simulation {
         int instances = config.validators() + (mix.twins() ? 1 : 0);
         this.network = new SimNetwork<>(instances, scheduler, random, trace, mix.link());
         this.network.receiver((from, to, m) -> deliver(to, m));
-        long healAt = mix.equals(FaultMix.none()) ? 0 : 1000 + random.nextLong(config.adversarial() ? 15_000 : 6000);
+        long healAt = mix.equals(FaultMix.none()) ? 0
+                : config.adversarial() ? 5_000 + random.nextLong(10_000) : 1000 + random.nextLong(6000);
         this.faults = new FaultPlan(this, mix, random, healAt);
         NodeFactory.create(this, instances);
     }
@@ -148,7 +145,6 @@ final class Simulation {
     Result run() {
         long endMs = faults.healAtMs + LIVENESS_BOUND_MS + config.minHeights() * 1000;
         RuntimeException failure = null;
-        String unlive = null;
         try {
             startAll();
             while (scheduler.nextAtMs() <= endMs) {
@@ -158,11 +154,7 @@ final class Simulation {
                 }
             }
             if (!livenessReached()) {
-                unlive = livenessExemption();
-                if (unlive == null) {
-                    throw livenessFailure();
-                }
-                trace.add(scheduler.nowMs(), "liveness not reached, not asserted: " + unlive + " " + livenessFailure());
+                throw livenessFailure();
             }
         } catch (RuntimeException e) { // an invariant, or an exception thrown by the core: both fail the seed
 
@@ -170,7 +162,7 @@ final class Simulation {
             trace.add(scheduler.nowMs(), "FAILURE " + e);
         }
         return new Result(config, firstLine(), monitor.decidedHeight(), scheduler.executed(), scheduler.nowMs(),
-                failure, unlive, trace.dump(), stats + " " + network.stats());
+                failure, trace.dump(), stats + " " + network.stats());
     }
 
     private void startAll() {
@@ -236,33 +228,6 @@ final class Simulation {
             }
         }
         return true;
-    }
-
-    /**
-     * The known limitation of the consensus core under which a run may legitimately stall, or null when
-     * liveness must hold (docs/simulation.md, "Known liveness gaps"). {@code -Dsim.strictLiveness=true}
-     * asserts liveness in every run.
-     * <ul>
-     * <li>K1: a validator key signs two different votes for one slot (DOUBLE_VOTER, Twins); the core counts
-     * only the first vote it receives from a validator per (round, type), so honest nodes can hold different
-     * vote sets forever (one locked on a polka the others can never see).</li>
-     * <li>K2: more than n − q instances crashed; a restarted core resumes the round it last signed in, where
-     * its signer refuses a second vote, and the round's messages died with the crashed instances, so if too
-     * few instances kept them no timeout or round skip ever moves the height on.</li>
-     * </ul>
-     */
-    String livenessExemption() {
-        if (Boolean.getBoolean("sim.strictLiveness")) {
-            return null;
-        }
-        if (mix.twins() || mix.byzantine().contains(FaultMix.Byzantine.DOUBLE_VOTER)) {
-            return "K1 equivocated votes";
-        }
-        long crashed = nodes.stream().filter(n -> n.crashes() > 0).count();
-        if (crashed > nodes.size() - chain.validators().quorum()) {
-            return "K2 " + crashed + " instances crashed";
-        }
-        return null;
     }
 
     private InvariantViolation livenessFailure() {

@@ -24,7 +24,7 @@ class SimulationTest {
     private static final int FIXED_RUNS = 2_000;
     private static final int DEFAULT_RANDOM_RUNS = 6_000;
     private static final int REAL_CRYPTO_RUNS = 10;
-    private static final int TEETH_SEEDS = 400;
+    private static final int TEETH_SEEDS = 200;
 
     @Test
     void ciSeeds() {
@@ -97,12 +97,13 @@ class SimulationTest {
 
     @Test
     void aQuorumOf2fIsCaught() {
-        assertCaught(new BrokenRules.QuorumOf2f());
+        assertCaught(new BrokenRules.QuorumOf2f(), new int[] {4, 7}, TEETH_SEEDS);
     }
 
+    /** Breaking a lock needs one faulty key and lucky timing; 4 validators make it likeliest (docs/simulation.md). */
     @Test
     void ignoringTheLockIsCaught() {
-        assertCaught(new BrokenRules.IgnoreLock());
+        assertCaught(new BrokenRules.IgnoreLock(), new int[] {4}, 2 * TEETH_SEEDS);
     }
 
     /** Decided heights per CPU-second, 4 validators, no faults; -Dsim.speedHeights sets the length. */
@@ -121,14 +122,14 @@ class SimulationTest {
     }
 
     /**
-     * Runs the planted-bug seed set (seeds 1..TEETH_SEEDS, 4 and 7 validators, adversarial mixes) with every
-     * core using {@code broken} rules and asserts that safety is violated in it.
+     * Runs a planted-bug seed set (seeds 1..seeds, adversarial mixes) with every core using {@code broken}
+     * rules and asserts that safety is violated in it.
      */
-    private static void assertCaught(ConsensusRules broken) {
+    private static void assertCaught(ConsensusRules broken, int[] sizes, int seeds) {
         long caught = 0;
-        for (int n : new int[] {4, 7}) {
+        for (int n : sizes) {
             List<Simulation.Config> configs = new ArrayList<>();
-            for (long s = FIXED_BASE; s < FIXED_BASE + TEETH_SEEDS; s++) {
+            for (long s = FIXED_BASE; s < FIXED_BASE + seeds; s++) {
                 configs.add(Simulation.Config.of(s, n).adversarially().withRules(broken));
             }
             SimRunner.Batch b = SimRunner.runAll(configs, true);
@@ -145,8 +146,7 @@ class SimulationTest {
 
     private static void assertNoFailures(SimRunner.Batch b) {
         System.out.println("SIM batch: " + b.runs() + " runs, " + b.heights() + " decided heights, "
-                + b.failures().size() + " failures, " + b.unlive()
-                + " runs stalled under a known core liveness gap (K1/K2, docs/simulation.md; not asserted)");
+                + b.failures().size() + " failures");
         assertThat(b.failures()).as("failed runs (see SIM FAILURE above for trace and replay command)")
                 .extracting(r -> r.config().seed() + "/" + r.config().validators() + ": " + r.failure())
                 .isEmpty();

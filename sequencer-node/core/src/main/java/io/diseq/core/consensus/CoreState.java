@@ -55,6 +55,7 @@ final class CoreState {
     final List<ConsensusMessage> nextHeightBuffer = new ArrayList<>();
     final Set<Integer> aheadSenders = new HashSet<>();
     long syncHintedHeight;
+    long syncHintedAtMs;
 
     long nowMs;
     List<Effect> out = new ArrayList<>();
@@ -94,8 +95,16 @@ final class CoreState {
         out.add(new Effect.Rejected(code, detail, message));
     }
 
+    /** The prevotes of validRound for the valid block, as held now (the polka that made it valid). */
+    List<Vote> validPolka() {
+        if (validBlock == null) {
+            return List.of();
+        }
+        return List.copyOf(log.votes(VoteType.PREVOTE, validRound).votesFor(validId).values());
+    }
+
     void persistSigner() {
-        signer.recordLock(height, lockedRound, lockedBlock, validRound, validBlock);
+        signer.recordLock(height, lockedRound, lockedBlock, validRound, validBlock, validPolka());
         out.add(new Effect.PersistSignerState(signer.state()));
     }
 

@@ -83,12 +83,16 @@ final class Intake {
 
     /**
      * Buffers a message of the next height (accepted here, verified when replayed) or rejects a later
-     * one. f+1 distinct senders ahead of this node (unverified, so only a hint) emit SyncNeeded.
+     * one. f+1 distinct senders ahead of this node (unverified, so only a hint) emit SyncNeeded, again
+     * at most once per base propose timeout while they keep arriving.
      */
     private Verdict future(ConsensusMessage m) {
         s.aheadSenders.add(m.sender());
-        if (s.aheadSenders.size() >= s.validators.oneHonest() && s.syncHintedHeight < s.height) {
+        boolean hintDue = s.syncHintedHeight < s.height
+                || s.nowMs - s.syncHintedAtMs >= s.config.timeouts().proposeBaseMs();
+        if (s.aheadSenders.size() >= s.validators.oneHonest() && hintDue) {
             s.syncHintedHeight = s.height;
+            s.syncHintedAtMs = s.nowMs;
             s.emit(new Effect.SyncNeeded(m.height()));
         }
         boolean room = s.nextHeightBuffer.size() < NEXT_HEIGHT_BUFFER_PER_VALIDATOR * s.validators.size();
@@ -153,6 +157,9 @@ final class Intake {
         if (v.accepted() && !verifySignature(p)) {
             v = Verdict.reject(RejectCode.BAD_SIGNATURE, "proposal signature");
         }
+        if (v.accepted()) {
+            v = admitPolka(p);
+        }
         if (v.accepted() && known != null) {
             s.emit(new Effect.EvidenceFound(new Equivocation(p.sender(), known, p)));
             if (s.log.proposalCount(p.round()) >= MAX_PROPOSALS_PER_ROUND) {
@@ -163,6 +170,28 @@ final class Intake {
             s.log.putProposal(p);
         }
         return v;
+    }
+
+    /**
+     * Adds a re-proposal's polka to the prevote tallies of its validRound. Each vote must be a prevote
+     * of that round for the proposed block and pass the vote checks; a bad one rejects the proposal.
+     */
+    private Verdict admitPolka(Proposal p) {
+        if (p.polka().size() > s.validators.size() || (p.validRound() < 0 && !p.polka().isEmpty())) {
+            return Verdict.reject(RejectCode.MALFORMED, "polka too large or on a fresh proposal");
+        }
+        for (Vote vote : p.polka()) {
+            if (vote.type() != VoteType.PREVOTE || vote.height() != p.height() || vote.round() != p.validRound()
+                    || !p.blockId().equals(vote.blockId()) || !s.config.chainId().equals(vote.chainId())
+                    || !s.validators.contains(vote.validatorIndex())) {
+                return Verdict.reject(RejectCode.MALFORMED, "polka vote is not a prevote of validRound for the block");
+            }
+            Verdict v = onVote(vote);
+            if (v instanceof Verdict.Reject r && r.code() != RejectCode.DUPLICATE_VOTE) {
+                return Verdict.reject(r.code(), "polka: " + r.detail());
+            }
+        }
+        return Verdict.ACCEPT;
     }
 
     private Verdict proposalShape(Proposal p) {

@@ -51,7 +51,8 @@ final class Proposer {
         if (signature == null) {
             return;
         }
-        Proposal p = new Proposal(s.config.chainId(), s.height, s.round, s.validRound, block, id, c, s.self, signature);
+        Proposal p = new Proposal(s.config.chainId(), s.height, s.round, s.validRound, block, id, c, s.self, signature,
+                s.validPolka());
         s.emit(new Effect.Broadcast(p));
         s.log.putProposal(p);
         s.log.noteSender(s.round, s.self);

@@ -29,10 +29,6 @@ final class Scheduler {
         return executed;
     }
 
-    int pending() {
-        return queue.size();
-    }
-
     /** Schedules {@code action} at {@code atMs}; a time in the past runs at the current time, never earlier. */
     void at(long atMs, String label, Runnable action) {
         queue.add(new Entry(Math.max(atMs, nowMs), seq++, label, action));

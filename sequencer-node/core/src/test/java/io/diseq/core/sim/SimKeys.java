@@ -66,10 +66,6 @@ final class SimKeys implements ConsensusVerifier {
         return Bytes.wrap(keccak(kind.getBytes(java.nio.charset.StandardCharsets.US_ASCII), secret));
     }
 
-    Mode mode() {
-        return mode;
-    }
-
     List<Validator> validators() {
         return validators;
     }

@@ -1,8 +1,6 @@
 package io.diseq.core.sim;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -143,15 +141,5 @@ final class SimNetwork<M> {
 
     String stats() {
         return "sent=" + sent + " delivered=" + delivered + " dropped=" + dropped;
-    }
-
-    List<Integer> groupMembers(int group) {
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            if (groupOf[i] == group) {
-                out.add(i);
-            }
-        }
-        return out;
     }
 }

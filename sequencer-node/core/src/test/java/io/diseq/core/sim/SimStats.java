@@ -22,10 +22,6 @@ final class SimStats {
         counts.merge(key, 1L, Long::sum);
     }
 
-    long get(String key) {
-        return counts.getOrDefault(key, 0L);
-    }
-
     @Override
     public String toString() {
         return counts.toString();

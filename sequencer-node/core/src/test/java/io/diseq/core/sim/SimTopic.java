@@ -51,14 +51,6 @@ final class SimTopic {
         return offset < 0 || offset >= part.size() ? null : part.get((int) offset);
     }
 
-    long totalRecords() {
-        long n = 0;
-        for (List<Rec> part : partitions) {
-            n += part.size();
-        }
-        return n;
-    }
-
     /** The number of records in {@code partition} appended at or before {@code atMs}. */
     long endOffsetAt(int partition, long atMs) {
         List<Rec> part = partitions.get(partition);

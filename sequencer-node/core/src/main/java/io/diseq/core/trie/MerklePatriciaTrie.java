@@ -3,6 +3,7 @@ package io.diseq.core.trie;
 import io.diseq.core.crypto.Keccak256;
 import io.diseq.core.rlp.Rlp;
 import io.diseq.core.util.Bytes;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,12 @@ public final class MerklePatriciaTrie {
             if (root == null) {
                 newNodes.put(EMPTY_ROOT, EMPTY_ROOT_NODE.clone());
             } else {
-                collect(root, newNodes);
+                List<Node> created = new ArrayList<>();
+                collect(root, created);
+                newNodes = new HashMap<>(created.size() * 4 / 3 + 2);
+                for (Node node : created) {
+                    newNodes.put(Bytes.wrap(node.hash()), node.encoding());
+                }
                 newNodes.put(Bytes.wrap(root.hash().clone()), root.encoding().clone());
             }
         }
@@ -117,8 +123,8 @@ public final class MerklePatriciaTrie {
         return commit;
     }
 
-    /** Adds the hashed new nodes of the subtree to {@code out} and marks them persisted. */
-    private static void collect(Node node, Map<Bytes, byte[]> out) {
+    /** Adds the hashed new nodes of the subtree to {@code out}, children first, and marks them persisted. */
+    private static void collect(Node node, List<Node> out) {
         if (node == null || node.persisted) {
             return;
         }
@@ -130,7 +136,7 @@ public final class MerklePatriciaTrie {
             }
         }
         if (!node.embedded()) {
-            out.put(Bytes.wrap(node.hash()), node.encoding());
+            out.add(node);
         }
         node.persisted = true;
     }

@@ -170,6 +170,7 @@ public final class ConsensusCore {
     private void replayBuffered() {
         List<ConsensusMessage> buffered = new ArrayList<>(s.nextHeightBuffer);
         s.nextHeightBuffer.clear();
+        s.bufferedBySender.clear();
         for (ConsensusMessage m : buffered) {
             if (intake.admit(m) == Intake.Result.ACCEPTED && s.waiting) {
                 rules.startRound(0);

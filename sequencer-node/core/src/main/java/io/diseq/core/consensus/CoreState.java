@@ -53,6 +53,8 @@ final class CoreState {
     final Set<Bytes> reportedInvalid = new HashSet<>();
 
     final List<ConsensusMessage> nextHeightBuffer = new ArrayList<>();
+    /** Buffered next-height messages per claimed sender: one validator cannot crowd out the others. */
+    final java.util.Map<Integer, Integer> bufferedBySender = new java.util.HashMap<>();
     final Set<Integer> aheadSenders = new HashSet<>();
     long syncHintedHeight;
     long syncHintedAtMs;

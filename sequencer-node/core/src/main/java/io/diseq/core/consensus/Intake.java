@@ -66,8 +66,8 @@ final class Intake {
         if (!s.validators.contains(m.sender())) {
             return Verdict.reject(RejectCode.UNKNOWN_VALIDATOR, "validator index " + m.sender());
         }
-        if (m.round() < 0 || m.height() < 1 || m.signature() == null) {
-            return Verdict.reject(RejectCode.MALFORMED, "negative round, height 0 or no signature");
+        if (m.round() < 0 || m.height() < 1 || m.signature() == null || missingField(m)) {
+            return Verdict.reject(RejectCode.MALFORMED, "negative round, height 0 or a missing field");
         }
         if (m.height() < s.height) {
             return Verdict.reject(RejectCode.STALE_HEIGHT, "height " + m.height() + " < " + s.height);
@@ -86,6 +86,17 @@ final class Intake {
      * one. f+1 distinct senders ahead of this node (unverified, so only a hint) emit SyncNeeded, again
      * at most once per base propose timeout while they keep arriving.
      */
+    private static boolean missingField(ConsensusMessage m) {
+        if (m instanceof Commitment c) {
+            return c.pi() == null;
+        }
+        if (m instanceof Proposal p) {
+            return p.block() == null || p.blockId() == null || p.commitment() == null || missingField(p.commitment())
+                    || p.commitment().signature() == null || p.commitment().chainId() == null;
+        }
+        return ((Vote) m).type() == null;
+    }
+
     private Verdict future(ConsensusMessage m) {
         s.aheadSenders.add(m.sender());
         boolean hintDue = s.syncHintedHeight < s.height
@@ -95,9 +106,10 @@ final class Intake {
             s.syncHintedAtMs = s.nowMs;
             s.emit(new Effect.SyncNeeded(m.height()));
         }
-        boolean room = s.nextHeightBuffer.size() < NEXT_HEIGHT_BUFFER_PER_VALIDATOR * s.validators.size();
+        boolean room = s.bufferedBySender.getOrDefault(m.sender(), 0) < NEXT_HEIGHT_BUFFER_PER_VALIDATOR;
         if (m.height() == s.height + 1 && room) {
             s.nextHeightBuffer.add(m);
+            s.bufferedBySender.merge(m.sender(), 1, Integer::sum);
             return Verdict.ACCEPT;
         }
         return Verdict.reject(RejectCode.FUTURE_HEIGHT, "height " + m.height() + " while at " + s.height);

@@ -38,7 +38,7 @@ final class Proposer {
     }
 
     /** Proposes once per round, when this validator is the round's selected proposer and still in propose. */
-    void tryPropose() {
+    void enterPropose() {
         if (!s.isValidator() || s.waiting || s.step != Step.PROPOSE || s.log.proposer(s.round) != s.self
                 || !s.proposedRounds.add(s.round)) {
             return;

@@ -44,12 +44,14 @@ final class Voter {
         return ((Signer.Outcome.Signed) outcome).signature();
     }
 
-    void prevote(Bytes blockId) {
+    /** Signs and sends a prevote (nil if null) and enters the prevote step. */
+    void enterPrevote(Bytes blockId) {
         cast(VoteType.PREVOTE, SignStep.PREVOTE, blockId);
         s.step = Step.PREVOTE;
     }
 
-    void precommit(Bytes blockId) {
+    /** Signs and sends a precommit (nil if null) and enters the precommit step. */
+    void enterPrecommit(Bytes blockId) {
         cast(VoteType.PRECOMMIT, SignStep.PRECOMMIT, blockId);
         s.step = Step.PRECOMMIT;
     }

@@ -11,6 +11,7 @@ public final class KeyFileException extends IllegalArgumentException {
     public enum Problem {
         EMPTY,
         NOT_A_KEY_FILE,
+        NOT_AN_IDENTITY,
         UNSUPPORTED_VERSION,
         LINE_ENDINGS,
         LINE_COUNT,

@@ -28,7 +28,7 @@ public record ValidatorIdentity(byte[] signingPublicKey, byte[] vrfPublicKey) {
         }
         String[] parts = line.split(" ", -1);
         if (parts.length != 3 || !parts[0].equals(TAG)) {
-            throw new KeyFileException(Problem.NOT_A_KEY_FILE, "validator identity must be '" + TAG
+            throw new KeyFileException(Problem.NOT_AN_IDENTITY, "validator identity must be '" + TAG
                     + " <signing-public-key hex> <vrf-public-key hex>' separated by single spaces");
         }
         return new ValidatorIdentity(

@@ -50,7 +50,9 @@ class LocalNetworkTest {
             }
             Delivery d = queue.poll();
             now++;
-            for (Effect e : cores.get(d.to()).step(d.event(), now)) {
+            List<Effect> effects = cores.get(d.to()).step(d.event(), now);
+            assertPersistBeforeSend(effects);
+            for (Effect e : effects) {
                 if (e instanceof Effect.Broadcast b) {
                     for (int j = 0; j < n; j++) {
                         if (j != d.to()) {
@@ -74,5 +76,20 @@ class LocalNetworkTest {
         }
         long sequenced = decided.get(0).stream().mapToLong(b -> b.messages().size()).sum();
         assertThat(sequenced).isGreaterThanOrEqualTo(9);
+    }
+
+    /** Every own signed message leaves only after a persisted signer state that records its signature. */
+    private static void assertPersistBeforeSend(List<Effect> effects) {
+        SignerState persisted = null;
+        for (Effect e : effects) {
+            if (e instanceof Effect.PersistSignerState p) {
+                persisted = p.state();
+            } else if (e instanceof Effect.Broadcast b) {
+                assertThat(persisted).as("persist before %s", b.message()).isNotNull();
+                boolean covered = persisted.signature().equals(b.message().signature())
+                        || persisted.ownVotes().contains(b.message());
+                assertThat(covered).as("persisted state covers %s", b.message()).isTrue();
+            }
+        }
     }
 }

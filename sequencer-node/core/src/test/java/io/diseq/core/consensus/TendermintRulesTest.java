@@ -289,6 +289,17 @@ class TendermintRulesTest {
         assertThat(s.decided().block().certificate().round()).isZero();
     }
 
+    @Test
+    void line49_aDecisionWaitsForTheRecordsThenCompletes() {
+        Scenario s = Scenario.builder().selfIsBystander().selfLacksInput().start();
+        BlockHeader b = s.block(0);
+        s.inject(s.proposal(0, b));
+        s.precommits(0, b, s.peers(3));
+        assertThat(s.lastOf(Effect.PersistDecidedBlock.class)).isEmpty();
+        s.deliverInput();
+        assertThat(s.decided().block().header()).isEqualTo(b);
+    }
+
     // ---- lines 55-56: round skip ----
 
     @Test

@@ -154,7 +154,8 @@ class EcvrfRejectionTest {
     static Stream<Arguments> draftProofs() {
         List<Arguments> out = new ArrayList<>();
         JsonNode other = Vectors.get("ecvrf_edwards25519_sha512_tai", "other_versions_and_suites");
-        for (String group : List.of("draft_07_to_10", "draft_03_to_06")) {
+        for (String group : List.of("draft_07_to_10", "draft_03_to_06",
+                "rfc9381_B4_ELL2_suite_04_DO_NOT_CONFUSE", "draft_03_elligator2_suite_04_DO_NOT_CONFUSE")) {
             int i = 0;
             for (JsonNode v : other.get(group).get("vectors")) {
                 out.add(Arguments.of(group + " #" + (i++), v));
@@ -165,7 +166,7 @@ class EcvrfRejectionTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("draftProofs")
-    void preRfcDraftProofsAreRejected(String name, JsonNode v) {
+    void preRfcDraftAndElligatorSuiteProofsAreRejected(String name, JsonNode v) {
         byte[] sk = Hex.decode(v.get("SK").asText());
         byte[] pk = Ecvrf.publicKey(sk);
         if (v.has("PK")) {
@@ -179,8 +180,8 @@ class EcvrfRejectionTest {
     }
 
     @Test
-    void draftVectorGroupsHaveThreeProofsEach() {
-        assertThat(draftProofs()).hasSize(6);
+    void allForeignProofGroupsAreExercised() {
+        assertThat(draftProofs()).hasSize(3 + 3 + 3 + 1);
     }
 
     @Test

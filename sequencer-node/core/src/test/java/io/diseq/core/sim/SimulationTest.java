@@ -26,6 +26,7 @@ class SimulationTest {
     private static final int DEFAULT_RANDOM_RUNS = 6_000;
     private static final int REAL_CRYPTO_RUNS = 10;
     private static final int TEETH_SEEDS = 200;
+    private static final int BATCH_CHUNK = 10_000;
 
     @Test
     void ciSeeds() {
@@ -45,11 +46,18 @@ class SimulationTest {
         long base = new SplittableRandom().nextLong();
         System.out.println("SIM random batch: " + runs + " runs from base seed " + base);
         SplittableRandom seeds = new SplittableRandom(base);
-        List<Simulation.Config> configs = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            configs.add(Simulation.Config.of(seeds.nextLong(), i % 2 == 0 ? 4 : 7));
+        long heights = 0;
+        List<Simulation.Result> failures = new ArrayList<>();
+        for (int done = 0; done < runs; done += BATCH_CHUNK) { // chunks keep a soak's memory bounded
+            List<Simulation.Config> configs = new ArrayList<>();
+            for (int i = done; i < Math.min(runs, done + BATCH_CHUNK); i++) {
+                configs.add(Simulation.Config.of(seeds.nextLong(), i % 2 == 0 ? 4 : 7));
+            }
+            SimRunner.Batch b = SimRunner.runAll(configs, false);
+            heights += b.heights();
+            failures.addAll(b.failures());
         }
-        assertNoFailures(SimRunner.runAll(configs, false));
+        assertNoFailures(new SimRunner.Batch(runs, heights, failures));
     }
 
     /** A small fixed seed set with real Ed25519 signatures and ECVRF proofs instead of the fake crypto. */

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The mutable state of one validator's consensus (Algorithm 1's variables plus the message log of the
+ * The mutable state of one validator's consensus (docs/protocol.md §7.12: Algorithm 1's variables plus the message log of the
  * current height), shared by the handlers of this package, and the effects of the step in progress.
  * Only the core's single driver thread touches it.
  */

@@ -22,6 +22,10 @@ final class SimStats {
         counts.merge(key, 1L, Long::sum);
     }
 
+    Map<String, Long> counts() {
+        return Map.copyOf(counts);
+    }
+
     @Override
     public String toString() {
         return counts.toString();

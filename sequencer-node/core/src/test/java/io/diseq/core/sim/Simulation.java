@@ -12,6 +12,7 @@ import io.diseq.core.consensus.Event;
 import io.diseq.core.sim.InvariantViolation.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -57,7 +58,7 @@ final class Simulation {
     /** The outcome of a run; {@code failure} null when every invariant held. */
     /** The outcome of a run; {@code failure} null when every invariant held. */
     record Result(Config config, String firstLine, long decidedHeight, long events, long simulatedMs,
-                  RuntimeException failure, String trace, String stats) {
+                  RuntimeException failure, String trace, String stats, Map<String, Long> counters) {
         boolean ok() {
             return failure == null;
         }
@@ -162,7 +163,7 @@ final class Simulation {
             trace.add(scheduler.nowMs(), "FAILURE " + e);
         }
         return new Result(config, firstLine(), monitor.decidedHeight(), scheduler.executed(), scheduler.nowMs(),
-                failure, trace.dump(), stats + " " + network.stats());
+                failure, trace.dump(), stats + " " + network.stats(), stats.counts());
     }
 
     private void startAll() {

@@ -22,6 +22,7 @@ public final class ConsensusCore {
     private final Intake intake;
     private final Rules rules;
     private final Decider decider;
+    private final Voter voter;
     private boolean started;
 
     /**
@@ -43,7 +44,7 @@ public final class ConsensusCore {
         this.overlay = new OverlayNodeStore(nodeStore);
         this.s = new CoreState(config, rules, crypto, selfIndex, inputLog, overlay, new Signer(crypto, signerState));
         this.intake = new Intake(s);
-        Voter voter = new Voter(s);
+        this.voter = new Voter(s);
         this.decider = new Decider(s, overlay);
         this.rules = new Rules(s, voter, new Proposer(s, voter), decider);
         decider.onNextHeight(this::enterHeight);
@@ -93,6 +94,8 @@ public final class ConsensusCore {
         SignerState st = s.signer.state();
         int resumeRound = st.height() == s.height ? Math.max(0, st.round()) : 0;
         beginHeight(resumeRound);
+        voter.resendLastSigned();
+        rules.evaluate();
     }
 
     private void onMessage(ConsensusMessage m) {

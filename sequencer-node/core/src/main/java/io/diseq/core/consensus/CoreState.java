@@ -69,7 +69,13 @@ final class CoreState {
         this.inputLog = inputLog;
         this.nodeStore = nodeStore;
         this.signer = signer;
-        this.judge = new BlockJudge(config, crypto, inputLog, nodeStore);
+        this.judge = new BlockJudge(config, crypto, inputLog, nodeStore, this::knownProposer);
+    }
+
+    /** The proposer a verified commitment of this height selects, if (round, pi) is that commitment. */
+    private int knownProposer(int r, Bytes pi) {
+        Commitment c = log.commitment(r);
+        return c != null && c.pi().equals(pi) ? log.proposer(r) : -1;
     }
 
     int quorum() {

@@ -15,6 +15,13 @@ final class Intake {
     static final int MAX_ROUNDS_AHEAD = 64;
     /** Messages of the next height kept until this node gets there. */
     static final int NEXT_HEIGHT_BUFFER_PER_VALIDATOR = 64;
+    /**
+     * Values an equivocating validator is tallied for per (round, vote type) regardless of relevance;
+     * beyond this only nil or a block whose proposal is known is tallied (bounds memory, keeps liveness).
+     */
+    static final int MAX_VALUES_PER_VOTER = 2;
+    /** Distinct proposals of one round kept (the first is the one prevoted on; all serve decisions). */
+    static final int MAX_PROPOSALS_PER_ROUND = 4;
 
     private final CoreState s;
 
@@ -27,7 +34,7 @@ final class Intake {
 
     Result admit(ConsensusMessage m) {
         Verdict v = envelope(m);
-        if (v == BUFFER) {
+        if (v.accepted() && m.height() > s.height) {
             return Result.BUFFERED;
         }
         if (v.accepted()) {
@@ -51,8 +58,7 @@ final class Intake {
         return onVote((Vote) m);
     }
 
-    private static final Verdict BUFFER = new Verdict.Reject(RejectCode.FUTURE_HEIGHT, "buffered");
-
+    /** Chain, sender, shape, height and round window; accepts a next-height message for buffering. */
     private Verdict envelope(ConsensusMessage m) {
         if (!s.config.chainId().equals(m.chainId())) {
             return Verdict.reject(RejectCode.WRONG_CHAIN, "chain " + m.chainId());
@@ -75,6 +81,10 @@ final class Intake {
         return Verdict.ACCEPT;
     }
 
+    /**
+     * Buffers a message of the next height (accepted here, verified when replayed) or rejects a later
+     * one. f+1 distinct senders ahead of this node (unverified, so only a hint) emit SyncNeeded.
+     */
     private Verdict future(ConsensusMessage m) {
         s.aheadSenders.add(m.sender());
         if (s.aheadSenders.size() >= s.validators.oneHonest() && s.syncHintedHeight < s.height) {
@@ -84,7 +94,7 @@ final class Intake {
         boolean room = s.nextHeightBuffer.size() < NEXT_HEIGHT_BUFFER_PER_VALIDATOR * s.validators.size();
         if (m.height() == s.height + 1 && room) {
             s.nextHeightBuffer.add(m);
-            return BUFFER;
+            return Verdict.ACCEPT;
         }
         return Verdict.reject(RejectCode.FUTURE_HEIGHT, "height " + m.height() + " while at " + s.height);
     }
@@ -132,10 +142,10 @@ final class Intake {
     }
 
     private Verdict onProposal(Proposal p) {
-        Proposal known = s.log.proposal(p.round());
-        if (p.equals(known)) {
-            return Verdict.reject(RejectCode.DUPLICATE_VOTE, "proposal already known");
+        if (p.blockId() != null && s.log.proposal(p.round(), p.blockId()) != null) {
+            return Verdict.reject(RejectCode.DUPLICATE_VOTE, "proposal of this block already known");
         }
+        Proposal known = s.log.proposal(p.round());
         Verdict v = proposalShape(p);
         if (v.accepted()) {
             v = proposalCommitment(p);
@@ -145,7 +155,9 @@ final class Intake {
         }
         if (v.accepted() && known != null) {
             s.emit(new Effect.EvidenceFound(new Equivocation(p.sender(), known, p)));
-            v = Verdict.reject(RejectCode.EQUIVOCATION, "second proposal for round " + p.round());
+            if (s.log.proposalCount(p.round()) >= MAX_PROPOSALS_PER_ROUND) {
+                v = Verdict.reject(RejectCode.EQUIVOCATION, "too many proposals for round " + p.round());
+            }
         }
         if (v.accepted()) {
             s.log.putProposal(p);
@@ -193,9 +205,8 @@ final class Intake {
 
     private Verdict onVote(Vote vote) {
         VoteBook book = s.log.votes(vote.type(), vote.round());
-        Vote known = book.existing(vote.validatorIndex());
-        if (vote.equals(known)) {
-            return Verdict.reject(RejectCode.DUPLICATE_VOTE, vote.type() + " already counted");
+        if (book.existing(vote.validatorIndex(), vote.blockId()) != null) {
+            return Verdict.reject(RejectCode.DUPLICATE_VOTE, vote.type() + " for this value already counted");
         }
         if (vote.blockId() != null && vote.blockId().length() != BlockHeader.HASH_LENGTH) {
             return Verdict.reject(RejectCode.MALFORMED, "block id must be 32 bytes");
@@ -203,12 +214,14 @@ final class Intake {
         if (!verifySignature(vote)) {
             return Verdict.reject(RejectCode.BAD_SIGNATURE, vote.type() + " signature");
         }
-        if (known != null) {
-            if (VoteBook.key(known.blockId()).equals(VoteBook.key(vote.blockId()))) {
-                return Verdict.reject(RejectCode.DUPLICATE_VOTE, vote.type() + " already counted (new signature)");
+        int values = book.valuesOf(vote.validatorIndex());
+        if (values > 0) {
+            s.emit(new Effect.EvidenceFound(new Equivocation(vote.sender(), book.conflicting(vote), vote)));
+            boolean relevant = vote.blockId() == null || s.log.header(vote.blockId()) != null;
+            if (values >= MAX_VALUES_PER_VOTER && !relevant) {
+                return Verdict.reject(RejectCode.EQUIVOCATION, vote.type() + " for a " + (values + 1)
+                        + "th value in round " + vote.round() + ": evidence recorded, not tallied");
             }
-            s.emit(new Effect.EvidenceFound(new Equivocation(vote.sender(), known, vote)));
-            return Verdict.reject(RejectCode.EQUIVOCATION, "second " + vote.type() + " in round " + vote.round());
         }
         book.add(vote);
         if (vote.type() == VoteType.PRECOMMIT && vote.blockId() != null) {

@@ -27,7 +27,7 @@ final class Proposer {
             return;
         }
         Bytes pi = Bytes.wrap(s.crypto.vrfProve(SignBytes.vrfAlpha(s.config.chainId(), s.height, s.round, s.tip.blockId())));
-        Bytes signature = voter.sign(SignStep.COMMITMENT, SignBytes.commitment(s.config.chainId(), s.height, s.round, pi));
+        Bytes signature = voter.sign(SignStep.COMMITMENT, SignBytes.commitment(s.config.chainId(), s.height, s.round, pi), pi);
         if (signature == null) {
             return;
         }
@@ -47,7 +47,7 @@ final class Proposer {
         BlockHeader block = s.validBlock != null ? s.validBlock : newBlock(c);
         Bytes id = s.validBlock != null ? s.validId : block.id();
         byte[] signBytes = SignBytes.proposal(s.config.chainId(), s.height, s.round, s.validRound, id, c.pi());
-        Bytes signature = voter.sign(SignStep.PROPOSAL, signBytes);
+        Bytes signature = voter.sign(SignStep.PROPOSAL, signBytes, id);
         if (signature == null) {
             return;
         }

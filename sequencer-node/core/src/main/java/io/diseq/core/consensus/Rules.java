@@ -1,7 +1,6 @@
 package io.diseq.core.consensus;
 
 import io.diseq.core.chain.RejectCode;
-import io.diseq.core.chain.SignBytes;
 import io.diseq.core.util.Bytes;
 
 /**
@@ -55,7 +54,7 @@ final class Rules {
 
     /** Lines 55–56: f+1 distinct senders in a higher round. */
     private boolean skipRound() {
-        for (int r = s.round + 1; r <= s.round + Intake.MAX_ROUNDS_AHEAD; r++) {
+        for (int r = s.round + 1; r <= s.log.highestRound(); r++) {
             if (s.log.senders(r) >= s.rules.skipThreshold(s.validators)) {
                 startRound(r);
                 return true;
@@ -140,8 +139,9 @@ final class Rules {
 
     /** Lines 36–43, for the first time in this round. */
     private boolean lockOnPolka(VoteBook prevotes) {
-        Proposal p = s.log.proposal(s.round);
-        if (p == null || s.polkaRounds.contains(s.round) || prevotes.count(p.blockId()) < s.quorum()) {
+        Bytes polka = s.polkaRounds.contains(s.round) ? null : prevotes.blockWithQuorum(s.quorum());
+        Proposal p = polka == null ? null : s.log.proposal(s.round, polka);
+        if (p == null) {
             return false;
         }
         if (!(s.judge.judge(s.tip, p.block(), p.blockId()) instanceof BlockJudge.Judgement.Valid)) {
@@ -207,12 +207,5 @@ final class Rules {
         if (p != null && s.judge.judge(s.tip, p.block(), p.blockId()) instanceof BlockJudge.Judgement.Unavailable u) {
             s.reject(RejectCode.UNAVAILABLE_DATA, u.detail(), p);
         }
-    }
-
-    /** Bytes of a vote, for {@link Voter}. */
-    static byte[] voteBytes(CoreState s, VoteType type, Bytes blockId) {
-        return type == VoteType.PREVOTE
-                ? SignBytes.prevote(s.config.chainId(), s.height, s.round, blockId)
-                : SignBytes.precommit(s.config.chainId(), s.height, s.round, blockId);
     }
 }

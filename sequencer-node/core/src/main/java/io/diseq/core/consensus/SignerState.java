@@ -5,17 +5,23 @@ import io.diseq.core.util.Bytes;
 
 /**
  * What a validator must never forget (docs/protocol.md §7.14): the last (height, round, step) it
- * signed, the keccak256 of what it signed there and the signature, and its Tendermint lock and valid
+ * signed, the keccak256 of what it signed there, the signature and the signed value (block id, empty
+ * for nil, or the commitment's pi) so that it can re-send exactly that message after a restart, and its Tendermint lock and valid
  * value for that height. Persisted by the driver (effect {@link Effect.PersistSignerState}) before
  * any message signed under it leaves the process; handed back to the core on restart.
  *
  * @param lockedRound −1 with {@code lockedBlock} null when unlocked; same for validRound/validBlock
  */
 public record SignerState(long height, int round, SignStep step, Bytes signedHash, Bytes signature,
-                          int lockedRound, BlockHeader lockedBlock, int validRound, BlockHeader validBlock) {
+                          Bytes signedValue, int lockedRound, BlockHeader lockedBlock, int validRound, BlockHeader validBlock) {
     /** A validator that never signed anything. */
     public static final SignerState INITIAL = new SignerState(0, -1, SignStep.COMMITMENT, Bytes.EMPTY, Bytes.EMPTY,
-            -1, null, -1, null);
+            Bytes.EMPTY, -1, null, -1, null);
+
+    /** Whether the last signature was given at exactly this slot. */
+    public boolean signedAt(long h, int r, SignStep s) {
+        return compareSlot(h, r, s) == 0 && signature.length() > 0;
+    }
 
     /** Compares the slot (h, r, step) of this state with another slot. */
     int compareSlot(long h, int r, SignStep s) {
@@ -26,16 +32,17 @@ public record SignerState(long height, int round, SignStep step, Bytes signedHas
         return c != 0 ? c : step.compareTo(s);
     }
 
-    SignerState signed(long h, int r, SignStep s, Bytes hash, Bytes sig) {
+    SignerState signed(long h, int r, SignStep s, Bytes hash, Bytes sig, Bytes value) {
         boolean sameHeight = h == height;
-        return new SignerState(h, r, s, hash, sig, sameHeight ? lockedRound : -1, sameHeight ? lockedBlock : null,
+        return new SignerState(h, r, s, hash, sig, value, sameHeight ? lockedRound : -1, sameHeight ? lockedBlock : null,
                 sameHeight ? validRound : -1, sameHeight ? validBlock : null);
     }
 
     SignerState withLock(long h, int lockRound, BlockHeader lock, int vRound, BlockHeader valid) {
         if (h != height) {
-            return new SignerState(h, -1, SignStep.COMMITMENT, Bytes.EMPTY, Bytes.EMPTY, lockRound, lock, vRound, valid);
+            return new SignerState(h, -1, SignStep.COMMITMENT, Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY, lockRound, lock,
+                    vRound, valid);
         }
-        return new SignerState(height, round, step, signedHash, signature, lockRound, lock, vRound, valid);
+        return new SignerState(height, round, step, signedHash, signature, signedValue, lockRound, lock, vRound, valid);
     }
 }

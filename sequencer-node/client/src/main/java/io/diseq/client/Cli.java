@@ -28,6 +28,10 @@ public final class Cli implements Callable<Integer> {
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_CANNOT_PROCEED = 3;
     public static final int EXIT_UNEXPECTED = 4;
+    /** A block or receipt did not verify against the validator set (tail, receipt). */
+    public static final int EXIT_VERIFICATION_FAILED = 5;
+    /** The node has no receipt for that message id (not sequenced, or not yet). */
+    public static final int EXIT_NOT_FOUND = 6;
 
     private final PrintStream err;
 
@@ -43,6 +47,7 @@ public final class Cli implements Callable<Integer> {
     public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err, boolean interactive) {
         CommandLine cli = new CommandLine(new Cli(err))
                 .addSubcommand("publish", new PublishCommand(stdin, out, err, interactive))
+                .addSubcommand("tail", new TailCommand(out, err))
                 .addSubcommand("keygen", new KeygenCommand(out, err))
                 .addSubcommand("identity", new IdentityCommand(out));
         cli.setOut(new PrintWriter(out, true));
@@ -64,9 +69,9 @@ public final class Cli implements Callable<Integer> {
         public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
             boolean verbose = cmd.getCommand() instanceof Verbose v && v.verbose();
             int code;
-            if (e instanceof ClientException) {
-                err.println("error: " + e.getMessage());
-                code = EXIT_CANNOT_PROCEED;
+            if (e instanceof ClientException c) {
+                err.println("error: " + c.getMessage());
+                code = c.exitCode();
             } else {
                 err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
                         + (verbose ? "" : " (run with --verbose for details)"));

@@ -12,6 +12,7 @@ import io.diseq.node.store.StoreOutcome;
 import io.diseq.node.testing.Await;
 import io.diseq.node.testing.KafkaExtension;
 import io.diseq.node.testing.PostgresExtension;
+import io.diseq.schemas.BlockRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -59,7 +59,7 @@ class BlockPublisherTest {
         assertThat(heights(records)).isEqualTo(range(1, 25));
         BlockRecord seventh = BlockRecord.fromJson(records.get(6).value());
         assertThat(seventh.chainId()).isEqualTo("single");
-        assertThat(seventh.blockIdBytes()).isEqualTo(blockId(7));
+        assertThat(Bytes.wrap(seventh.blockIdBytes())).isEqualTo(blockId(7));
         assertThat(seventh.header()).isEqualTo(Bytes.of(bytes("header-7")).toHex());
     }
 

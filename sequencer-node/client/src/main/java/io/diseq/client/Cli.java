@@ -10,18 +10,19 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The {@code diseq-client} command line (sequencer-node/client/README.md). Subcommands: {@code publish},
- * {@code keygen}, {@code identity}; commands that need the node service ({@code tail}, {@code receipt},
- * {@code publish --await}) are added as further subcommands here.
- * Exit codes: 0 success; 1 some messages failed; 2 usage error; 3 a problem the user can fix
- * (broker unreachable, topic missing, input unreadable), printed as one message; 4 an unexpected
- * failure. Stack traces only with {@code --verbose}.
+ * The {@code diseq-client} command line (sequencer-node/client/README.md). Subcommands: {@code publish}
+ * (optionally {@code --await} inclusion), {@code tail}, {@code receipt}, {@code keygen}, {@code identity}.
+ * Exit codes: 0 success; 1 some messages failed (or were not included in time); 2 usage error; 3 a
+ * problem the user can fix (broker or node unreachable, topic missing, input unreadable), printed as
+ * one message; 4 an unexpected failure; 5 a block or receipt failed verification; 6 the node has not
+ * sequenced the message. Stack traces only with {@code --verbose}.
  */
 @Command(name = "diseq-client", mixinStandardHelpOptions = true, version = "diseq-client 0.1.0",
-        description = "Publish messages to a Diseq chain; create validator keys.",
+        description = "Publish messages to a Diseq chain, follow and verify its blocks, verify message receipts,"
+            + " create validator keys.",
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit codes: 0 ok, 1 some messages failed, 2 usage error, 3 cannot proceed (see message),"
-            + " 4 unexpected error."})
+            + " 4 unexpected error, 5 verification failed, 6 message not found."})
 public final class Cli implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     public static final int EXIT_SOME_FAILED = 1;
@@ -48,6 +49,7 @@ public final class Cli implements Callable<Integer> {
         CommandLine cli = new CommandLine(new Cli(err))
                 .addSubcommand("publish", new PublishCommand(stdin, out, err, interactive))
                 .addSubcommand("tail", new TailCommand(out, err))
+                .addSubcommand("receipt", new ReceiptCommand(out))
                 .addSubcommand("keygen", new KeygenCommand(out, err))
                 .addSubcommand("identity", new IdentityCommand(out));
         cli.setOut(new PrintWriter(out, true));

@@ -35,6 +35,7 @@ public class NodeApplication extends Application<NodeConfiguration> {
     public void run(NodeConfiguration config, Environment environment) {
         AdminExposure.bindAdminToLoopbackUnlessSet(config.getServerFactory());
         node = NodeWiring.wire(config, environment);
+        io.diseq.node.api.ApiModule.register(environment, node.settings(), node.blocks(), node.trieNodes(), node.window(), new io.diseq.node.api.StoredChainStatus(node.settings().chain(), node.blocks(), node.gossipClient()));
     }
 
     /** The wired components, once {@link #run} has completed (for the consensus driver and tests). */

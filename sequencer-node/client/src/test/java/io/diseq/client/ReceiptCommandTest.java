@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import io.diseq.core.chain.MessageReceipt;
 import io.diseq.core.chain.QuorumCertificate;
 import java.io.ByteArrayOutputStream;
@@ -93,6 +97,23 @@ class ReceiptCommandTest {
                 .contains("round 1", "certified  by v0 v1 v2 (3 of 4, quorum 3)", "6 bytes: second");
         Run upper = receipt("0x" + id.toUpperCase());
         assertThat(upper.exit()).as(upper.err()).isZero();
+    }
+
+    /** The stub serves exactly the node's documented shape (schemas/openapi/diseq-node-v1.yaml, Receipt). */
+    @Test
+    void stubReceiptsFollowTheNodesOpenApiSchema() throws Exception {
+        JsonNode openApi;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("openapi/diseq-node-v1.yaml")) {
+            openApi = new ObjectMapper(new YAMLFactory()).readTree(in);
+        }
+        ObjectNode root = JSON.createObjectNode();
+        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        root.put("$ref", "#/components/schemas/Receipt");
+        root.set("components", openApi.get("components"));
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
+
+        assertThat(schema.validate(StubNode.json(CHAIN, second()))).isEmpty();
+        assertThat(schema.validate(StubNode.json(CHAIN, chain.receipt(chain.blocks.get(2), 0)))).isEmpty();
     }
 
     @Test

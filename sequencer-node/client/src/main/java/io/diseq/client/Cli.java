@@ -11,7 +11,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code diseq-client} command line (sequencer-node/client/README.md). Subcommands: {@code publish}
- * (optionally {@code --await} inclusion), {@code tail}, {@code receipt}, {@code keygen}, {@code identity}.
+ * (optionally {@code --await} inclusion), {@code tail}, {@code receipt}, {@code id}, {@code keygen},
+ * {@code identity}.
  * Exit codes: 0 success; 1 some messages failed (or were not included in time); 2 usage error; 3 a
  * problem the user can fix (broker or node unreachable, topic missing, input unreadable), printed as
  * one message; 4 an unexpected failure; 5 a block or receipt failed verification; 6 the node has not
@@ -50,6 +51,7 @@ public final class Cli implements Callable<Integer> {
                 .addSubcommand("publish", new PublishCommand(stdin, out, err, interactive))
                 .addSubcommand("tail", new TailCommand(out, err))
                 .addSubcommand("receipt", new ReceiptCommand(out))
+                .addSubcommand("id", new IdCommand(stdin, out))
                 .addSubcommand("keygen", new KeygenCommand(out, err))
                 .addSubcommand("identity", new IdentityCommand(out));
         cli.setOut(new PrintWriter(out, true));

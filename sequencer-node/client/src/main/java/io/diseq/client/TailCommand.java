@@ -129,8 +129,8 @@ final class TailCommand implements Callable<Integer>, Verbose {
             note("block 1 is the first block on the topic; its parent is genesis, which is not published, so the"
                     + " parent link is checked from block 2 on");
         } else {
-            note("block " + height + " is the first available block (wanted " + (first - 1) + " as anchor); it is"
-                    + " accepted as the anchor: its certificate is verified, its parent link is not");
+            note("block " + height + " is the first available block (wanted block " + Math.max(1, first - 1)
+                    + "); it is accepted as the anchor: its certificate is verified, its parent link is not");
         }
     }
 

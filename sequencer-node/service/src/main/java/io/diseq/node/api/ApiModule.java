@@ -5,16 +5,14 @@ import io.diseq.node.consensus.NodeStatusView;
 import io.diseq.node.input.InputWindow;
 import io.diseq.node.store.BlockStore;
 import io.diseq.core.trie.NodeStore;
-import io.diseq.node.metrics.ConsensusMetrics;
+import io.diseq.node.metrics.StatusGauges;
 import io.diseq.node.metrics.PrometheusEndpoint;
 import io.dropwizard.core.setup.Environment;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Wires the public REST API {@code /v1} (docs/operations-node.md §REST API): its resources and the
  * Kafka producer of HTTP submit; and the consensus gauges over the status view with the Prometheus
- * exposition of every metric on the admin port ({@link ConsensusMetrics}, {@link PrometheusEndpoint}). Resources only translate; the data comes from the block store, the
+ * exposition of every metric on the admin port ({@link StatusGauges}, {@link PrometheusEndpoint}). Resources only translate; the data comes from the block store, the
  * state trie's node store, the input window and the consensus driver's status view. The error
  * mapper and the body-limit filter are registered by the node's wiring for every public path.
  */
@@ -27,7 +25,7 @@ public final class ApiModule {
                                      NodeStatusView status, MessageSubmitter submitter) {
         ChainQueries queries = new ChainQueries(settings.chain(), blocks, stateNodes);
         return new Object[] {
-            new NodeResource(settings.chain(), queries, status, window, settings.kafka().windowMaxRecords(),
+            new NodeResource(settings.chain(), status, window, settings.kafka().windowMaxRecords(),
                     settings.kafka().windowMaxBytes()),
             new BlockResource(queries),
             new StateRootResource(queries),
@@ -44,13 +42,8 @@ public final class ApiModule {
         for (Object resource : resources(settings, blocks, stateNodes, window, status, submitter)) {
             environment.jersey().register(resource);
         }
-        List<Integer> peers = new ArrayList<>();
-        for (int i = 0; i < settings.chain().validators().size(); i++) {
-            peers.add(i);
-        }
-        ConsensusMetrics.registerGauges(environment.metrics(), status, window, settings.kafka().windowMaxRecords(),
-                settings.kafka().windowMaxBytes(), peers);
-        ConsensusMetrics.of(environment.metrics());
+        StatusGauges.register(environment.metrics(), status, window, settings.kafka().windowMaxRecords(),
+                settings.kafka().windowMaxBytes(), settings.chain().validators().size());
         PrometheusEndpoint.register(environment, environment.metrics());
     }
 }

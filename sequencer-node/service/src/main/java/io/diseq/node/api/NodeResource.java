@@ -5,7 +5,7 @@ import io.diseq.core.chain.Validator;
 import io.diseq.node.consensus.NodeStatusView;
 import io.diseq.node.input.InputWindow;
 import io.diseq.node.input.PartitionFill;
-import io.diseq.node.metrics.ConsensusMetrics;
+import io.diseq.node.metrics.StatusGauges;
 import io.diseq.node.store.BlockStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,47 +19,44 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public final class NodeResource {
     private final ChainConfig chain;
-    private final ChainQueries queries;
     private final NodeStatusView status;
     private final InputWindow window;
     private final int windowMaxRecords;
     private final long windowMaxBytes;
 
-    NodeResource(ChainConfig chain, ChainQueries queries, NodeStatusView status, InputWindow window,
+    NodeResource(ChainConfig chain, NodeStatusView status, InputWindow window,
                  int windowMaxRecords, long windowMaxBytes) {
         this.chain = chain;
-        this.queries = queries;
         this.status = status;
         this.window = window;
         this.windowMaxRecords = windowMaxRecords;
         this.windowMaxBytes = windowMaxBytes;
     }
 
-    /** The latest decided block comes from storage, the live round and step from the consensus driver. */
+    /** The latest decided block and the live round and step, as the consensus driver last published them. */
     @GET
     @Path("status")
     public Views.Status status() {
-        Views.StateRoot latest = queries.latestStateRoot();
-        NodeStatusView.Snapshot s = status.snapshot();
         List<Views.ValidatorInfo> validators = new ArrayList<>();
         for (int i = 0; i < chain.validators().size(); i++) {
             Validator v = chain.validators().get(i);
             validators.add(new Views.ValidatorInfo(i, v.id(), v.signingKey().toHex(), v.vrfKey().toHex()));
         }
-        return new Views.Status(chain.chainId(), latest.height(), latest.blockId(), s.height(), s.round(),
-                s.step().name(), s.catchingUp(), chain.validators().quorum(), validators);
+        return new Views.Status(chain.chainId(), status.height(), status.latestBlockId().toHex(), status.height() + 1,
+                status.round(), status.step(), status.waiting(), status.catchingUp(), chain.validators().quorum(),
+                validators);
     }
 
     @GET
     @Path("consensus")
     public Views.Consensus consensus() {
-        NodeStatusView.Snapshot s = status.snapshot();
-        List<Views.CommitmentInfo> commitments = s.commitments().stream()
-                .map(c -> new Views.CommitmentInfo(c.round(), c.committerIndex(), c.proposerIndex())).toList();
-        List<Views.PeerInfo> peers = s.peers().stream()
-                .map(p -> new Views.PeerInfo(p.index(), chain.validators().get(p.index()).id(), p.reachable())).toList();
-        return new Views.Consensus(s.height(), s.round(), s.step().name(), s.catchingUp(), s.targetHeight(),
-                commitments, peers);
+        List<Views.CommitmentInfo> commitments = status.commitments().stream()
+                .map(c -> new Views.CommitmentInfo(c.height(), c.round(), c.committer(), c.pi().toHex())).toList();
+        List<Views.PeerInfo> peers = status.peers().stream()
+                .map(p -> new Views.PeerInfo(p.index(), chain.validators().get(p.index()).id(), p.reachable(),
+                        p.reportedHeight())).toList();
+        return new Views.Consensus(status.height() + 1, status.height(), status.round(), status.step(), status.waiting(),
+                status.catchingUp(), commitments, peers);
     }
 
     /** The input window (the validator's mempool) per partition; fill is the larger of records and bytes used. */
@@ -70,7 +67,7 @@ public final class NodeResource {
         long records = 0;
         long bytes = 0;
         for (PartitionFill f : window.fill()) {
-            double fill = ConsensusMetrics.fill(f, windowMaxRecords, windowMaxBytes);
+            double fill = StatusGauges.fill(f, windowMaxRecords, windowMaxBytes);
             partitions.add(new Views.PartitionPool(f.partition(), f.nextUnsequenced(), f.readPosition(), f.records(),
                     f.bytes(), fill, f.full()));
             records += f.records();

@@ -62,18 +62,18 @@ public final class Views {
     public record ValidatorInfo(int index, String id, String signingPublicKey, String vrfPublicKey) {
     }
 
-    public record Status(String chainId, long height, String latestBlockId, long consensusHeight, int round, String step,
-                  boolean catchingUp, int quorum, List<ValidatorInfo> validators) {
+    public record Status(String chainId, long height, String latestBlockId, long consensusHeight, int round,
+                         String step, boolean waiting, boolean catchingUp, int quorum, List<ValidatorInfo> validators) {
     }
 
-    public record CommitmentInfo(int round, int committerIndex, int proposerIndex) {
+    public record CommitmentInfo(long height, int round, int committerIndex, String pi) {
     }
 
-    public record PeerInfo(int index, String id, boolean reachable) {
+    public record PeerInfo(int index, String id, boolean reachable, long reportedHeight) {
     }
 
-    public record Consensus(long height, int round, String step, boolean catchingUp, long targetHeight,
-                     List<CommitmentInfo> commitments, List<PeerInfo> peers) {
+    public record Consensus(long height, long decidedHeight, int round, String step, boolean waiting,
+                            boolean catchingUp, List<CommitmentInfo> commitments, List<PeerInfo> peers) {
     }
 
     public record PartitionPool(int partition, long nextUnsequenced, long readPosition, int records, long bytes, double fill,

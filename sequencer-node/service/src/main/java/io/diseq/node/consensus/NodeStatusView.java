@@ -1,41 +1,49 @@
 package io.diseq.node.consensus;
 
-import io.diseq.core.consensus.Step;
 import io.diseq.core.util.Bytes;
 import java.util.List;
 
 /**
- * Read-only view of the live consensus state, for the REST API and metrics (docs/protocol.md
- * §7.12). Implemented by the consensus driver; every call returns a consistent snapshot and is safe
- * from any thread (request threads and the metrics scrape call it while the driver runs).
+ * Read-only view of the validator's consensus state for the REST API and metrics. Every call reads
+ * a snapshot the consensus driver publishes after each step (thread-safe, never blocks, never
+ * touches the database). Heights: {@link #height()} is the latest DECIDED block; consensus runs
+ * on {@code height() + 1}.
  */
 public interface NodeStatusView {
-    /** A consistent copy of the consensus state at one instant. */
-    Snapshot snapshot();
+    String chainId();
+
+    /** Height of the latest decided (stored) block; 0 = only genesis. */
+    long height();
+
+    /** Id of the latest decided block (the genesis id at height 0). */
+    Bytes latestBlockId();
+
+    /** Current round of the height being decided. */
+    int round();
+
+    /** Current step: {@code PROPOSE}, {@code PREVOTE} or {@code PRECOMMIT}. */
+    String step();
+
+    /** True while the node waits for input (idle height: no round running). */
+    boolean waiting();
+
+    /** True while the node is fetching decided blocks from peers because it is behind them. */
+    boolean catchingUp();
+
+    /** Commitments seen for the height being decided (own and peers'), by round. */
+    List<CommitmentSeen> commitments();
+
+    /** Every other validator: reachability and the latest decided height it reported. */
+    List<PeerView> peers();
+
+    /** A committer's VRF commitment for (height, round). */
+    record CommitmentSeen(long height, int round, int committer, Bytes pi) {
+    }
 
     /**
-     * @param height        the height being decided (latest decided height + 1)
-     * @param latestBlockId id of the latest decided block (the genesis id before the first block)
-     * @param round         current round of {@code height}
-     * @param step          current step of that round
-     * @param catchingUp    true while the node fetches decided blocks from peers
-     * @param targetHeight  the highest height the node has learned of (equals height − 1 when not behind)
-     * @param commitments   the verified committer commitments seen for {@code height}, by round
-     * @param peers         reachability of every other validator
+     * @param reportedHeight latest decided height the peer announced (−1 if unknown)
+     * @param reachable      its last gossip delivery succeeded (or none was attempted yet)
      */
-    record Snapshot(String chainId, long height, Bytes latestBlockId, int round, Step step, boolean catchingUp,
-                    long targetHeight, List<CommitmentSeen> commitments, List<Peer> peers) {
-        public Snapshot {
-            commitments = List.copyOf(commitments);
-            peers = List.copyOf(peers);
-        }
-    }
-
-    /** A commitment (h, r, pi) of {@code committerIndex} that verified; it selects {@code proposerIndex}. */
-    record CommitmentSeen(int round, int committerIndex, int proposerIndex) {
-    }
-
-    /** Whether the last delivery to validator {@code index} succeeded. */
-    record Peer(int index, boolean reachable) {
+    record PeerView(int index, boolean reachable, long reportedHeight) {
     }
 }

@@ -61,13 +61,14 @@ class OpenApiContractTest {
     @Test
     void sampleBodiesValidateAndViolationsAreCaught() {
         String hash = "ab".repeat(32);
-        JsonNode status = JSON.valueToTree(new Views.Status("devnet", 3, hash, 4, 0, "PREVOTE", false, 3,
+        JsonNode status = JSON.valueToTree(new Views.Status("devnet", 3, hash, 4, 0, "PREVOTE", false, false, 3,
                 List.of(new Views.ValidatorInfo(0, "v0", hash, hash))));
         OpenApi.assertValid("Status", status);
         JsonNode error = JSON.valueToTree(new io.diseq.node.http.ErrorBody("BAD_HEIGHT", "height must be ..."));
         OpenApi.assertValid("Error", error);
 
-        JsonNode badStep = JSON.valueToTree(new Views.Status("devnet", 3, hash, 4, 0, "VOTING", false, 3, List.of()));
+        JsonNode badStep = JSON.valueToTree(new Views.Status("devnet", 3, hash, 4, 0, "VOTING", false, false, 3,
+                List.of(new Views.ValidatorInfo(0, "v0", hash, hash))));
         assertThat(OpenApi.validate("Status", badStep)).isNotEmpty();
         JsonNode badCode = JSON.valueToTree(new io.diseq.node.http.ErrorBody("OOPS", "x"));
         assertThat(OpenApi.validate("Error", badCode)).isNotEmpty();

@@ -26,6 +26,9 @@ import io.diseq.node.store.NodeDatabase;
 import io.diseq.node.store.StoreOutcome;
 import io.diseq.node.testing.KafkaExtension;
 import io.diseq.node.testing.PostgresExtension;
+import io.dropwizard.configuration.ResourceConfigurationSourceProvider;
+import io.dropwizard.configuration.YamlConfigurationFactory;
+import io.dropwizard.jackson.Jackson;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -37,10 +40,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -53,6 +56,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Tag("integration")
 class RestApiTest {
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String CONFIG = "node-test.yml";
 
     @RegisterExtension
     @Order(1)
@@ -63,10 +67,15 @@ class RestApiTest {
     @Order(2)
     static final PostgresExtension PG = new PostgresExtension();
 
+    /** Stores the decided chain and puts its messages on the input topic before the node starts. */
     @RegisterExtension
     @Order(3)
+    static final BeforeAllCallback CHAIN_FIXTURE = context -> storeDecidedBlocks();
+
+    @RegisterExtension
+    @Order(4)
     static final DropwizardAppExtension<NodeConfiguration> APP = new DropwizardAppExtension<>(
-            NodeApplication.class, ResourceHelpers.resourceFilePath("node-test.yml"),
+            NodeApplication.class, ResourceHelpers.resourceFilePath(CONFIG),
             ConfigOverride.config("database.url", PG::classJdbcUrl),
             ConfigOverride.config("kafka.bootstrapServers", KAFKA::bootstrapServers),
             ConfigOverride.config("keyFile", () -> ResourceHelpers.resourceFilePath("keys/v0.key")),
@@ -75,7 +84,11 @@ class RestApiTest {
     static final List<DecidedBlock> CHAIN = new ArrayList<>();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @BeforeAll
+    /**
+     * The chain of the test config: four blocks (one empty, one repeating an earlier message, which
+     * the content rule skips) written with the core's types, and the same records at the same offsets
+     * on {@code apptest.messages}, so the node resumes exactly after them.
+     */
     static void storeDecidedBlocks() {
         BlockStore store = new BlockStore(NodeDatabase.open(Jdbi.create(PG.classJdbcUrl())), nodes -> { });
         TestChain chain = new TestChain(chainConfig(), 2);
@@ -89,10 +102,18 @@ class RestApiTest {
             assertThat(store.store(BlockWrite.of(block))).isEqualTo(new StoreOutcome.Stored(block.height()));
             CHAIN.add(block);
         }
+        KAFKA.produce("apptest.messages", 0, chain.payloads(0));
+        KAFKA.produce("apptest.messages", 1, chain.payloads(1));
     }
 
+    /** The chain config of the test configuration (public keys only), read without starting the node. */
     static ChainConfig chainConfig() {
-        return APP.getConfiguration().chainConfig();
+        try {
+            return new YamlConfigurationFactory<>(NodeConfiguration.class, null, Jackson.newObjectMapper(), "dw")
+                    .build(new ResourceConfigurationSourceProvider(), CONFIG).chainConfig();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read " + CONFIG, e);
+        }
     }
 
     @Test
@@ -207,6 +228,7 @@ class RestApiTest {
         OpenApi.assertValid("Status", status);
         assertThat(status.get("chainId").asText()).isEqualTo("apptest");
         assertThat(status.get("height").asLong()).isEqualTo(CHAIN.size());
+        assertThat(status.get("consensusHeight").asLong()).isEqualTo(CHAIN.size() + 1);
         assertThat(status.get("latestBlockId").asText()).isEqualTo(CHAIN.get(CHAIN.size() - 1).blockId().toHex());
         assertThat(status.get("quorum").asInt()).isEqualTo(3);
         assertThat(status.get("validators")).extracting(v -> v.get("signingPublicKey").asText())
@@ -215,10 +237,14 @@ class RestApiTest {
         JsonNode consensus = getJson("/v1/consensus", 200);
         OpenApi.assertValid("Consensus", consensus);
         assertThat(consensus.get("height").asLong()).isEqualTo(CHAIN.size() + 1);
+        assertThat(consensus.get("decidedHeight").asLong()).isEqualTo(CHAIN.size());
         assertThat(consensus.get("peers")).extracting(p -> p.get("index").asInt()).containsExactly(1, 2, 3);
         JsonNode pool = getJson("/v1/pool", 200);
         OpenApi.assertValid("Pool", pool);
         assertThat(pool.get("partitions")).extracting(p -> p.get("partition").asInt()).containsExactly(0, 1);
+        assertThat(pool.get("partitions")).extracting(p -> p.get("nextUnsequenced").asLong())
+                .containsExactly(CHAIN.get(CHAIN.size() - 1).tip().nextOffset(0),
+                        CHAIN.get(CHAIN.size() - 1).tip().nextOffset(1));
     }
 
     @Test
@@ -242,10 +268,10 @@ class RestApiTest {
     void prometheusExpositionOnTheAdminPortHasTheConsensusMetrics() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(adminUri("/prometheus")).GET());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("consensus_height " + (CHAIN.size() + 1) + ".0", "consensus_round ",
-                "consensus_timeToFinalityMs_count", "consensus_messagesPerBlock_count",
-                "consensus_rejected_BAD_SIGNATURE", "consensus_peer_1_reachable", "catchup_remainingHeights 0.0",
-                "input_window_fill", "gossip_peers_reachable");
+        assertThat(response.body()).contains("consensus_height " + CHAIN.size() + ".0", "consensus_round ",
+                "consensus_finalityMs_count", "consensus_messagesPerBlock_count", "consensus_rejected_BAD_SIGNATURE",
+                "consensus_peer_0_reachable -1.0", "consensus_peer_1_reachable", "consensus_peers_reachable",
+                "catchup_heightsBehind 0.0", "sync_catchingUp", "input_window_fill", "gossip_peers_reachable");
     }
 
     @Test
@@ -335,7 +361,9 @@ class RestApiTest {
                 "chunked oversized body", 413, "TOO_LARGE");
 
         assertThat(KAFKA.readAllCommitted("apptest.messages.raw")).hasSize(rawBefore);
-        assertThat(getJson("/v1/status", 200)).isEqualTo(statusBefore);
+        JsonNode statusAfter = getJson("/v1/status", 200);
+        assertThat(statusAfter.get("height")).isEqualTo(statusBefore.get("height"));
+        assertThat(statusAfter.get("latestBlockId")).isEqualTo(statusBefore.get("latestBlockId"));
         assertThat(getJson("/v1/blocks/latest", 200).get("height").asLong()).isEqualTo(CHAIN.size());
     }
 

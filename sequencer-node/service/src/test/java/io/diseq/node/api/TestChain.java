@@ -69,6 +69,11 @@ final class TestChain {
                 content.stateCommit().newNodes(), tip);
     }
 
+    /** Every record appended to {@code partition}, in offset order (offsets 0, 1, …). */
+    List<byte[]> payloads(int partition) {
+        return log.records.get(partition).stream().map(r -> r.payload().toArray()).toList();
+    }
+
     private static final class Log implements InputLog {
         final Map<Integer, List<InputRecord>> records = new TreeMap<>();
 

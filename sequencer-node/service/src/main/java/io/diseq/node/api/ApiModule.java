@@ -6,6 +6,7 @@ import io.diseq.node.input.InputWindow;
 import io.diseq.node.store.BlockStore;
 import io.diseq.core.trie.NodeStore;
 import io.diseq.node.metrics.StatusGauges;
+import io.diseq.node.metrics.ApiRejectCounter;
 import io.diseq.node.metrics.PrometheusEndpoint;
 import io.dropwizard.core.setup.Environment;
 
@@ -42,6 +43,7 @@ public final class ApiModule {
         for (Object resource : resources(settings, blocks, stateNodes, window, status, submitter)) {
             environment.jersey().register(resource);
         }
+        environment.jersey().register(new ApiRejectCounter(environment.metrics()));
         StatusGauges.register(environment.metrics(), status, window, settings.kafka().windowMaxRecords(),
                 settings.kafka().windowMaxBytes(), settings.chain().validators().size());
         PrometheusEndpoint.register(environment, environment.metrics());

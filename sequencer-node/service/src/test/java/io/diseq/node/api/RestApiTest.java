@@ -361,6 +361,10 @@ class RestApiTest {
                 "chunked oversized body", 413, "TOO_LARGE");
 
         assertThat(KAFKA.readAllCommitted("apptest.messages.raw")).hasSize(rawBefore);
+        var metrics = APP.getEnvironment().metrics();
+        assertThat(metrics.counter("api.rejected.BAD_HEIGHT").getCount()).isGreaterThanOrEqualTo(7);
+        assertThat(metrics.counter("api.rejected.TOO_LARGE").getCount()).isGreaterThanOrEqualTo(2);
+        assertThat(metrics.counter("api.rejected.UNSUPPORTED_MEDIA_TYPE").getCount()).isGreaterThanOrEqualTo(3);
         JsonNode statusAfter = getJson("/v1/status", 200);
         assertThat(statusAfter.get("height")).isEqualTo(statusBefore.get("height"));
         assertThat(statusAfter.get("latestBlockId")).isEqualTo(statusBefore.get("latestBlockId"));

@@ -4,7 +4,7 @@ import io.diseq.node.http.ApiErrorCode;
 
 /**
  * Stable error codes of the public REST API {@code /v1} (documented in
- * schemas/src/main/resources/openapi/diseq-node-v1.yaml). The names are a wire contract: add, never rename.
+ * schemas/openapi/diseq-node-v1.yaml). The names are a wire contract: add, never rename.
  * Every code caused by the request is a 4xx; only {@link #UNAVAILABLE} (a dependency such as Kafka
  * did not answer) is a 5xx.
  */

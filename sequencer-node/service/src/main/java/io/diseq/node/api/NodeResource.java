@@ -6,7 +6,6 @@ import io.diseq.node.consensus.NodeStatusView;
 import io.diseq.node.input.InputWindow;
 import io.diseq.node.input.PartitionFill;
 import io.diseq.node.metrics.StatusGauges;
-import io.diseq.node.store.BlockStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,8 +23,8 @@ public final class NodeResource {
     private final int windowMaxRecords;
     private final long windowMaxBytes;
 
-    NodeResource(ChainConfig chain, NodeStatusView status, InputWindow window,
-                 int windowMaxRecords, long windowMaxBytes) {
+    NodeResource(ChainConfig chain, NodeStatusView status, InputWindow window, int windowMaxRecords,
+                 long windowMaxBytes) {
         this.chain = chain;
         this.status = status;
         this.window = window;

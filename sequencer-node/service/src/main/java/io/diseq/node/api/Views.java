@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The JSON bodies of the REST API {@code /v1}; the JSON Schemas of
- * schemas/src/main/resources/openapi/diseq-node-v1.yaml describe exactly these records. Byte strings are
+ * schemas/openapi/diseq-node-v1.yaml describe exactly these records. Byte strings are
  * lowercase hex without a prefix; {@code rlp} fields are the canonical encodings of docs/protocol.md
  * §7.3 and §7.10 (what a verifier hashes and checks); the other fields decode them for readers.
  */

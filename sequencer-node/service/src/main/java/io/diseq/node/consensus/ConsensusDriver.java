@@ -62,6 +62,8 @@ public final class ConsensusDriver implements Managed, NodeStatusView, SyncTarge
     private volatile Throwable failure;
     private volatile boolean running;
     private Thread thread;
+    private volatile long steps;
+    private volatile int pendingTimers;
     private long nextRebroadcastMs;
     private long nextStatusMs;
 
@@ -111,6 +113,16 @@ public final class ConsensusDriver implements Managed, NodeStatusView, SyncTarge
     /** Why the driver stopped on its own, or null while it runs (or after a clean stop). */
     public Throwable failure() {
         return failure;
+    }
+
+    /** Events stepped so far and timeouts pending (for metrics and diagnostics). */
+    public String progress() {
+        return "steps=" + steps + " timers=" + pendingTimers + " alive=" + alive() + " inbox=" + inbox.size()
+                + (failure == null ? "" : " failure=" + failure);
+    }
+
+    public long steps() {
+        return steps;
     }
 
     public boolean alive() {
@@ -184,6 +196,8 @@ public final class ConsensusDriver implements Managed, NodeStatusView, SyncTarge
             syncer.localAdvanced();
         }
         publishSnapshot();
+        steps++;
+        pendingTimers = timers.size();
         return accepted;
     }
 

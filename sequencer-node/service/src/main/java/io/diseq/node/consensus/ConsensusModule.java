@@ -91,6 +91,7 @@ public final class ConsensusModule {
     private static void registerGauges(MetricRegistry metrics, ConsensusDriver driver, BlockSyncer syncer) {
         metrics.register("consensus.height", (Gauge<Long>) driver::height);
         metrics.register("consensus.round", (Gauge<Integer>) driver::round);
+        metrics.register("consensus.steps", (Gauge<Long>) driver::steps);
         metrics.register("consensus.alive", (Gauge<Integer>) () -> driver.alive() ? 1 : 0);
         metrics.register("sync.catchingUp", (Gauge<Integer>) () -> syncer.catchingUp() ? 1 : 0);
         metrics.register("sync.targetHeight", (Gauge<Long>) syncer::targetHeight);

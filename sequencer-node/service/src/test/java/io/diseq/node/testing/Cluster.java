@@ -30,6 +30,8 @@ public final class Cluster implements AutoCloseable {
     private final String chainId;
     private final int size;
     private final List<Path> configs = new ArrayList<>();
+    private final List<Integer> ports;
+    private final String extraYaml;
     private final List<String> databases = new ArrayList<>();
     private final Map<Integer, Jdbi> jdbis = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<DropwizardTestSupport<NodeConfiguration>> apps = new ArrayList<>();
@@ -43,7 +45,8 @@ public final class Cluster implements AutoCloseable {
         this.pg = pg;
         kafka.createTopic(chainId + ".messages", 2);
         kafka.createTopic(chainId + ".blocks", 1);
-        List<Integer> ports = freePorts(size);
+        this.ports = freePorts(size);
+        this.extraYaml = extraYaml;
         try {
             Path dir = Files.createTempDirectory("diseq-" + chainId);
             for (int i = 0; i < size; i++) {
@@ -91,6 +94,20 @@ public final class Cluster implements AutoCloseable {
         if (app != null) {
             app.after();
             apps.set(i, null);
+        }
+    }
+
+    /** Gives a STOPPED validator a new, empty database (as if it were a new machine with the same keys). */
+    public void wipe(int i) {
+        if (running(i)) {
+            throw new IllegalStateException("validator " + i + " is running");
+        }
+        databases.set(i, pg.newDatabase());
+        jdbis.remove(i);
+        try {
+            Files.writeString(configs.get(i), yaml(i, ports, extraYaml), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -162,8 +179,8 @@ public final class Cluster implements AutoCloseable {
         y.append("database:\n  driverClass: org.postgresql.Driver\n  url: ").append(pg.jdbcUrl(databases.get(self)))
                 .append("\n  user: postgres\n  properties:\n    reWriteBatchedInserts: true\n");
         y.append("server:\n  applicationConnectors:\n    - type: http\n      port: ").append(ports.get(self))
-                .append("\n      bindHost: 127.0.0.1\n  adminConnectors:\n    - type: http\n      port: 0\n");
-        y.append("logging:\n  type: external\n");
+                .append("\n      bindHost: 127.0.0.1\n  requestLog:\n    appenders: []\n  adminConnectors:\n    - type: http\n      port: 0\n");
+        y.append("logging:\n  level: WARN\n  loggers:\n    io.diseq.node.consensus: INFO\n");
         y.append(extra);
         return y.toString();
     }
@@ -195,7 +212,10 @@ public final class Cluster implements AutoCloseable {
         for (int i = 0; i < size; i++) {
             if (running(i)) {
                 var s = consensus(i).status();
-                b.append(Map.of("v", i, "h", s.height(), "r", s.round(), "sync", s.catchingUp())).append(' ');
+                b.append("{v=").append(i).append(" h=").append(s.height()).append(" r=").append(s.round())
+                        .append(' ').append(s.step()).append(s.waiting() ? " waiting" : "")
+                        .append(s.catchingUp() ? " syncing" : "").append(' ')
+                        .append(consensus(i).driver().progress()).append("} ");
             } else {
                 b.append("{v=").append(i).append(" stopped} ");
             }

@@ -64,6 +64,8 @@ public final class ConsensusDriver implements Managed, NodeStatusView, SyncTarge
     private Thread thread;
     private volatile long steps;
     private volatile int pendingTimers;
+    private volatile long nextTimerInMs;
+    private volatile long iterations;
     private long nextRebroadcastMs;
     private long nextStatusMs;
 
@@ -117,7 +119,8 @@ public final class ConsensusDriver implements Managed, NodeStatusView, SyncTarge
 
     /** Events stepped so far and timeouts pending (for metrics and diagnostics). */
     public String progress() {
-        return "steps=" + steps + " timers=" + pendingTimers + " alive=" + alive() + " inbox=" + inbox.size()
+        return "steps=" + steps + " timers=" + pendingTimers + " nextTimerInMs=" + nextTimerInMs
+                 + " iterations=" + iterations + " alive=" + alive() + " inbox=" + inbox.size()
                 + (failure == null ? "" : " failure=" + failure);
     }
 
@@ -161,6 +164,7 @@ public final class ConsensusDriver implements Managed, NodeStatusView, SyncTarge
         }
         periodic(clock.getAsLong());
         long waitMs = timers.msUntilNext(clock.getAsLong(), settings.pollIntervalMs());
+        iterations++;
         for (GossipEnvelope e : inbox.take(settings.gossipBatch(), waitMs)) {
             onEnvelope(e);
         }
@@ -198,6 +202,7 @@ public final class ConsensusDriver implements Managed, NodeStatusView, SyncTarge
         publishSnapshot();
         steps++;
         pendingTimers = timers.size();
+        nextTimerInMs = timers.msUntilNext(clock.getAsLong(), Long.MAX_VALUE);
         return accepted;
     }
 

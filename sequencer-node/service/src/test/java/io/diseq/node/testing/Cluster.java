@@ -215,7 +215,8 @@ public final class Cluster implements AutoCloseable {
                 b.append("{v=").append(i).append(" h=").append(s.height()).append(" r=").append(s.round())
                         .append(' ').append(s.step()).append(s.waiting() ? " waiting" : "")
                         .append(s.catchingUp() ? " syncing" : "").append(' ')
-                        .append(consensus(i).driver().progress()).append("} ");
+                        .append(consensus(i).driver().progress()).append(" window=")
+                        .append(metrics(i).getGauges().get("input.window.records").getValue()).append("} ");
             } else {
                 b.append("{v=").append(i).append(" stopped} ");
             }

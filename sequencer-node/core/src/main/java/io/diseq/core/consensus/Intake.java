@@ -66,8 +66,8 @@ final class Intake {
         if (!s.validators.contains(m.sender())) {
             return Verdict.reject(RejectCode.UNKNOWN_VALIDATOR, "validator index " + m.sender());
         }
-        if (m.round() < 0 || m.height() < 1 || m.signature() == null) {
-            return Verdict.reject(RejectCode.MALFORMED, "negative round, height 0 or no signature");
+        if (m.round() < 0 || m.height() < 1 || m.signature() == null || missingField(m)) {
+            return Verdict.reject(RejectCode.MALFORMED, "negative round, height 0 or a missing field");
         }
         if (m.height() < s.height) {
             return Verdict.reject(RejectCode.STALE_HEIGHT, "height " + m.height() + " < " + s.height);
@@ -83,17 +83,33 @@ final class Intake {
 
     /**
      * Buffers a message of the next height (accepted here, verified when replayed) or rejects a later
-     * one. f+1 distinct senders ahead of this node (unverified, so only a hint) emit SyncNeeded.
+     * one. f+1 distinct senders ahead of this node (unverified, so only a hint) emit SyncNeeded, again
+     * at most once per base propose timeout while they keep arriving.
      */
+    private static boolean missingField(ConsensusMessage m) {
+        if (m instanceof Commitment c) {
+            return c.pi() == null;
+        }
+        if (m instanceof Proposal p) {
+            return p.block() == null || p.blockId() == null || p.commitment() == null || missingField(p.commitment())
+                    || p.commitment().signature() == null || p.commitment().chainId() == null;
+        }
+        return ((Vote) m).type() == null;
+    }
+
     private Verdict future(ConsensusMessage m) {
         s.aheadSenders.add(m.sender());
-        if (s.aheadSenders.size() >= s.validators.oneHonest() && s.syncHintedHeight < s.height) {
+        boolean hintDue = s.syncHintedHeight < s.height
+                || s.nowMs - s.syncHintedAtMs >= s.config.timeouts().proposeBaseMs();
+        if (s.aheadSenders.size() >= s.validators.oneHonest() && hintDue) {
             s.syncHintedHeight = s.height;
+            s.syncHintedAtMs = s.nowMs;
             s.emit(new Effect.SyncNeeded(m.height()));
         }
-        boolean room = s.nextHeightBuffer.size() < NEXT_HEIGHT_BUFFER_PER_VALIDATOR * s.validators.size();
+        boolean room = s.bufferedBySender.getOrDefault(m.sender(), 0) < NEXT_HEIGHT_BUFFER_PER_VALIDATOR;
         if (m.height() == s.height + 1 && room) {
             s.nextHeightBuffer.add(m);
+            s.bufferedBySender.merge(m.sender(), 1, Integer::sum);
             return Verdict.ACCEPT;
         }
         return Verdict.reject(RejectCode.FUTURE_HEIGHT, "height " + m.height() + " while at " + s.height);
@@ -153,6 +169,9 @@ final class Intake {
         if (v.accepted() && !verifySignature(p)) {
             v = Verdict.reject(RejectCode.BAD_SIGNATURE, "proposal signature");
         }
+        if (v.accepted()) {
+            v = admitPolka(p);
+        }
         if (v.accepted() && known != null) {
             s.emit(new Effect.EvidenceFound(new Equivocation(p.sender(), known, p)));
             if (s.log.proposalCount(p.round()) >= MAX_PROPOSALS_PER_ROUND) {
@@ -163,6 +182,28 @@ final class Intake {
             s.log.putProposal(p);
         }
         return v;
+    }
+
+    /**
+     * Adds a re-proposal's polka to the prevote tallies of its validRound. Each vote must be a prevote
+     * of that round for the proposed block and pass the vote checks; a bad one rejects the proposal.
+     */
+    private Verdict admitPolka(Proposal p) {
+        if (p.polka().size() > s.validators.size() || (p.validRound() < 0 && !p.polka().isEmpty())) {
+            return Verdict.reject(RejectCode.MALFORMED, "polka too large or on a fresh proposal");
+        }
+        for (Vote vote : p.polka()) {
+            if (vote.type() != VoteType.PREVOTE || vote.height() != p.height() || vote.round() != p.validRound()
+                    || !p.blockId().equals(vote.blockId()) || !s.config.chainId().equals(vote.chainId())
+                    || !s.validators.contains(vote.validatorIndex())) {
+                return Verdict.reject(RejectCode.MALFORMED, "polka vote is not a prevote of validRound for the block");
+            }
+            Verdict v = onVote(vote);
+            if (v instanceof Verdict.Reject r && r.code() != RejectCode.DUPLICATE_VOTE) {
+                return Verdict.reject(r.code(), "polka: " + r.detail());
+            }
+        }
+        return Verdict.ACCEPT;
     }
 
     private Verdict proposalShape(Proposal p) {

@@ -7,6 +7,8 @@ import io.diseq.core.rlp.RlpItem;
 import io.diseq.core.rlp.RlpList;
 import io.diseq.core.util.Bytes;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The canonical byte encoding of consensus messages (docs/protocol.md §7.18), for gossip bodies and
@@ -35,7 +37,8 @@ public final class MessageCodec {
         if (m instanceof Proposal p) {
             return Rlp.encodeList(Rlp.encodeLong(PROPOSAL), str(p.chainId()), Rlp.encodeLong(p.height()),
                     Rlp.encodeLong(p.round()), Rlp.encodeLong(p.validRound() + 1L), p.block().encode(),
-                    commitment(p.commitment()), Rlp.encodeLong(p.proposerIndex()), bytes(p.signature()));
+                    commitment(p.commitment()), Rlp.encodeLong(p.proposerIndex()), bytes(p.signature()),
+                    Rlp.encodeList(p.polka().stream().map(MessageCodec::encode).toList()));
         }
         Vote v = (Vote) m;
         return Rlp.encodeList(Rlp.encodeLong(v.type() == VoteType.PREVOTE ? PREVOTE : PRECOMMIT), str(v.chainId()),
@@ -63,11 +66,7 @@ public final class MessageCodec {
             case COMMITMENT:
                 return decodeCommitment(l);
             case PROPOSAL:
-                l.expectSize(9);
-                BlockHeader block = BlockHeader.decode(l.get(5).encoded());
-                Commitment c = decodeCommitment(l.get(6).asList());
-                return new Proposal(string(l.get(1)), l.get(2).asString().asLong(), toInt(l.get(3)),
-                        toInt(l.get(4)) - 1, block, block.id(), c, toInt(l.get(7)), l.get(8).asString().asBytes());
+                return decodeProposal(l);
             case PREVOTE:
             case PRECOMMIT:
                 l.expectSize(7);
@@ -78,6 +77,21 @@ public final class MessageCodec {
             default:
                 throw new IllegalArgumentException("unknown message kind " + kind);
         }
+    }
+
+    private static Proposal decodeProposal(RlpList l) {
+        l.expectSize(10);
+        BlockHeader block = BlockHeader.decode(l.get(5).encoded());
+        Commitment c = decodeCommitment(l.get(6).asList());
+        List<Vote> polka = new ArrayList<>();
+        for (RlpItem item : l.get(9).asList().items()) {
+            if (!(decodeItem(item.asList()) instanceof Vote v)) {
+                throw new IllegalArgumentException("polka holds a non-vote");
+            }
+            polka.add(v);
+        }
+        return new Proposal(string(l.get(1)), l.get(2).asString().asLong(), toInt(l.get(3)), toInt(l.get(4)) - 1,
+                block, block.id(), c, toInt(l.get(7)), l.get(8).asString().asBytes(), polka);
     }
 
     private static Commitment decodeCommitment(RlpList l) {

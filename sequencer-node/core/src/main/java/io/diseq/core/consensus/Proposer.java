@@ -38,7 +38,7 @@ final class Proposer {
     }
 
     /** Proposes once per round, when this validator is the round's selected proposer and still in propose. */
-    void tryPropose() {
+    void enterPropose() {
         if (!s.isValidator() || s.waiting || s.step != Step.PROPOSE || s.log.proposer(s.round) != s.self
                 || !s.proposedRounds.add(s.round)) {
             return;
@@ -51,7 +51,8 @@ final class Proposer {
         if (signature == null) {
             return;
         }
-        Proposal p = new Proposal(s.config.chainId(), s.height, s.round, s.validRound, block, id, c, s.self, signature);
+        Proposal p = new Proposal(s.config.chainId(), s.height, s.round, s.validRound, block, id, c, s.self, signature,
+                s.validPolka());
         s.emit(new Effect.Broadcast(p));
         s.log.putProposal(p);
         s.log.noteSender(s.round, s.self);

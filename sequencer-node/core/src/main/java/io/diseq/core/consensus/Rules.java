@@ -31,7 +31,7 @@ final class Rules {
         s.step = Step.PROPOSE;
         s.emit(new Effect.ScheduleTimeout(s.height, r, TimeoutStep.PROPOSE, s.nowMs + s.config.timeouts().proposeMs(r)));
         proposer.commitIfCommitter();
-        proposer.tryPropose();
+        proposer.enterPropose();
     }
 
     /** Applies every rule that holds, repeatedly, until none fires or the height changes. */
@@ -42,7 +42,7 @@ final class Rules {
                 return;
             }
             boolean fired = skipRound();
-            proposer.tryPropose();
+            proposer.enterPropose();
             fired |= prevoteOnProposal();
             fired |= prevoteQuorum();
             fired |= precommitQuorum();
@@ -52,9 +52,9 @@ final class Rules {
         }
     }
 
-    /** Lines 55–56: f+1 distinct senders in a higher round. */
+    /** Lines 55–56: f+1 distinct senders in a higher round; the highest such round is entered at once. */
     private boolean skipRound() {
-        for (int r = s.round + 1; r <= s.log.highestRound(); r++) {
+        for (int r = s.log.highestRound(); r > s.round; r--) {
             if (s.log.senders(r) >= s.rules.skipThreshold(s.validators)) {
                 startRound(r);
                 return true;
@@ -80,7 +80,7 @@ final class Rules {
         }
         boolean valid = acceptable(p, j) && timely(p);
         boolean lockAllows = !s.rules.honorLock() || s.lockedRound == -1 || p.blockId().equals(s.lockedId);
-        voter.prevote(valid && lockAllows ? p.blockId() : null);
+        voter.enterPrevote(valid && lockAllows ? p.blockId() : null);
         return true;
     }
 
@@ -95,7 +95,7 @@ final class Rules {
             return false;
         }
         boolean lockAllows = !s.rules.honorLock() || s.lockedRound <= vr || p.blockId().equals(s.lockedId);
-        voter.prevote(acceptable(p, j) && lockAllows ? p.blockId() : null);
+        voter.enterPrevote(acceptable(p, j) && lockAllows ? p.blockId() : null);
         return true;
     }
 
@@ -131,7 +131,7 @@ final class Rules {
             fired |= lockOnPolka(prevotes);
         }
         if (s.step == Step.PREVOTE && prevotes.count(VoteBook.NIL) >= s.quorum()) {
-            voter.precommit(null);
+            voter.enterPrecommit(null);
             fired = true;
         }
         return fired;
@@ -155,7 +155,7 @@ final class Rules {
             s.lockedRound = s.round;
             s.lockedBlock = p.block();
             s.lockedId = p.blockId();
-            voter.precommit(p.blockId());
+            voter.enterPrecommit(p.blockId());
         } else {
             s.persistSigner();
         }
@@ -180,12 +180,12 @@ final class Rules {
             case PROPOSE -> {
                 if (t.round() == s.round && s.step == Step.PROPOSE && !s.waiting) {
                     reportUnavailable();
-                    voter.prevote(null);
+                    voter.enterPrevote(null);
                 }
             }
             case PREVOTE -> {
                 if (t.round() == s.round && s.step == Step.PREVOTE) {
-                    voter.precommit(null);
+                    voter.enterPrecommit(null);
                 }
             }
             case PRECOMMIT -> {

@@ -49,8 +49,13 @@ public final class Signer {
 
     /** Records the Tendermint lock and valid value of {@code height} (persisted with the state). */
     public void recordLock(long height, int lockedRound, io.diseq.core.chain.BlockHeader lockedBlock, int validRound,
-                           io.diseq.core.chain.BlockHeader validBlock) {
-        state = state.withLock(height, lockedRound, lockedBlock, validRound, validBlock);
+                           io.diseq.core.chain.BlockHeader validBlock, java.util.List<Vote> validPolka) {
+        state = state.withLock(height, lockedRound, lockedBlock, validRound, validBlock, validPolka);
+    }
+
+    /** Records one of this validator's own signed votes in the state (re-sent after a restart). */
+    public void recordOwnVote(Vote vote) {
+        state = state.withOwnVote(vote);
     }
 
     public SignerState state() {

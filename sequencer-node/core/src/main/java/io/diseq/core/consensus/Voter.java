@@ -8,9 +8,9 @@ import io.diseq.core.util.Bytes;
  * Signs and sends this validator's messages through the double-sign guard (docs/protocol.md §7.14):
  * every signature is followed by {@link Effect.PersistSignerState} and only then by the broadcast.
  * A refused signature still advances the step. When the refusal is for the very slot last signed
- * (a restart lost the message before or after it left), the earlier message is rebuilt from the
- * signer state and sent again: it is the same signed message, so this is safe, and without it a
- * round whose votes died in crashes could never gather a quorum.
+ * (a restart lost the message before or after it left), the node's own persisted messages are sent
+ * again: they are the same signed messages, so this is safe, and without it a round whose votes died
+ * in crashes could never gather the 2f+1 its timeouts wait for.
  */
 final class Voter {
     private final CoreState s;
@@ -21,6 +21,15 @@ final class Voter {
 
     /** Signs at (height, round, step) and persists the guard; null if refused or not a validator. */
     Bytes sign(SignStep step, byte[] signBytes, Bytes value) {
+        Bytes signature = signUnpersisted(step, signBytes, value);
+        if (signature != null) {
+            s.persistSigner();
+        }
+        return signature;
+    }
+
+    /** As {@link #sign} but the caller must emit {@link CoreState#persistSigner} before using the signature. */
+    private Bytes signUnpersisted(SignStep step, byte[] signBytes, Bytes value) {
         if (!s.isValidator()) {
             return null;
         }
@@ -28,20 +37,21 @@ final class Voter {
         if (outcome instanceof Signer.Outcome.Refused refused) {
             s.emit(new Effect.SignRefused(s.height, s.round, step, refused.reason()));
             if (s.signer.state().signedAt(s.height, s.round, step)) {
-                resendLastSigned();
+                resendOwn();
             }
             return null;
         }
-        s.persistSigner();
         return ((Signer.Outcome.Signed) outcome).signature();
     }
 
-    void prevote(Bytes blockId) {
+    /** Signs and sends a prevote (nil if null) and enters the prevote step. */
+    void enterPrevote(Bytes blockId) {
         cast(VoteType.PREVOTE, SignStep.PREVOTE, blockId);
         s.step = Step.PREVOTE;
     }
 
-    void precommit(Bytes blockId) {
+    /** Signs and sends a precommit (nil if null) and enters the precommit step. */
+    void enterPrecommit(Bytes blockId) {
         cast(VoteType.PRECOMMIT, SignStep.PRECOMMIT, blockId);
         s.step = Step.PRECOMMIT;
     }
@@ -53,11 +63,13 @@ final class Voter {
     }
 
     private void cast(VoteType type, SignStep step, Bytes blockId) {
-        Bytes signature = sign(step, voteBytes(type, blockId), blockId == null ? Bytes.EMPTY : blockId);
+        Bytes signature = signUnpersisted(step, voteBytes(type, blockId), blockId == null ? Bytes.EMPTY : blockId);
         if (signature == null) {
             return;
         }
         Vote vote = new Vote(type, s.config.chainId(), s.height, s.round, blockId, s.self, signature);
+        s.signer.recordOwnVote(vote);
+        s.persistSigner();
         s.emit(new Effect.Broadcast(vote));
         recordOwn(vote);
     }
@@ -74,21 +86,22 @@ final class Voter {
     }
 
     /**
-     * Re-sends the last message the signer state records, if it is a vote or commitment of the current
-     * height (a proposal cannot be rebuilt: its header is not kept), and counts it locally.
+     * Re-sends this validator's own persisted messages of the current height: its votes of the latest
+     * round it voted in, and its commitment if that was the last thing it signed (a proposal cannot be
+     * rebuilt: its header is not kept). Each is also counted locally. Same bytes, same signatures.
      */
-    void resendLastSigned() {
+    void resendOwn() {
         SignerState st = s.signer.state();
-        if (!s.isValidator() || st.height() != s.height || st.signature().length() == 0) {
+        if (!s.isValidator() || st.height() != s.height) {
             return;
         }
-        if (st.step() == SignStep.PREVOTE || st.step() == SignStep.PRECOMMIT) {
-            Bytes id = st.signedValue().length() == 0 ? null : st.signedValue();
-            VoteType type = st.step() == SignStep.PREVOTE ? VoteType.PREVOTE : VoteType.PRECOMMIT;
-            Vote vote = new Vote(type, s.config.chainId(), st.height(), st.round(), id, s.self, st.signature());
-            s.emit(new Effect.Broadcast(vote));
-            recordOwn(vote);
-        } else if (st.step() == SignStep.COMMITMENT) {
+        for (Vote vote : st.ownVotes()) {
+            if (vote.height() == s.height) {
+                s.emit(new Effect.Broadcast(vote));
+                recordOwn(vote);
+            }
+        }
+        if (st.step() == SignStep.COMMITMENT && st.signature().length() > 0) {
             Commitment c = new Commitment(s.config.chainId(), st.height(), st.round(), s.self, st.signedValue(),
                     st.signature());
             s.emit(new Effect.Broadcast(c));

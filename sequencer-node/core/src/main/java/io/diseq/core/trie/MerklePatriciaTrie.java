@@ -25,22 +25,28 @@ public final class MerklePatriciaTrie {
     public static final Bytes EMPTY_ROOT = Bytes.wrap(Keccak256.hash(new byte[] {(byte) 0x80}));
 
     private static final byte[] EMPTY_ROOT_NODE = {(byte) 0x80};
-    private static final NodeStore NO_NODES = hash -> null;
 
     private final NodeEditor editor;
     private final NodeLoader loader;
+    /** For {@link #empty()}: the trie's private store, into which {@link #commit()} writes itself. */
+    private final InMemoryNodeStore ownStore;
     private Node root;
     private boolean dirty;
 
-    private MerklePatriciaTrie(NodeStore store, Bytes rootHash) {
+    private MerklePatriciaTrie(NodeStore store, InMemoryNodeStore ownStore, Bytes rootHash) {
+        this.ownStore = ownStore;
         this.loader = new NodeLoader(store);
         this.editor = new NodeEditor(loader);
         this.root = rootHash.equals(EMPTY_ROOT) ? null : new HashNode(rootHash.toArray());
     }
 
-    /** An empty trie that lives in memory only (nothing to load). */
+    /**
+     * An empty trie with a private in-memory store: each {@link #commit()} also stores its nodes
+     * there, so the trie stays fully readable after commits (for blocks' messages tries and tests).
+     */
     public static MerklePatriciaTrie empty() {
-        return new MerklePatriciaTrie(NO_NODES, EMPTY_ROOT);
+        InMemoryNodeStore store = new InMemoryNodeStore();
+        return new MerklePatriciaTrie(store, store, EMPTY_ROOT);
     }
 
     /** The trie whose root hash is {@code rootHash}, reading nodes from {@code store} as needed. */
@@ -48,7 +54,7 @@ public final class MerklePatriciaTrie {
         if (rootHash.length() != Keccak256.LENGTH) {
             throw new IllegalArgumentException("a root hash has 32 bytes, got " + rootHash.length());
         }
-        return new MerklePatriciaTrie(store, rootHash);
+        return new MerklePatriciaTrie(store, null, rootHash);
     }
 
     /** The value stored under {@code key}, or null. */
@@ -88,8 +94,8 @@ public final class MerklePatriciaTrie {
      * The nodes created since the last commit (keyed by hash) and the root hash. Every node whose
      * RLP is 32 bytes or more is included, and the root always is, even when shorter; nodes already
      * in the store are not. Afterwards the in-memory tree is dropped: later reads load from the
-     * store, so the returned nodes must be persisted there first. Committing an unchanged trie
-     * returns no nodes.
+     * store, so the caller must persist the returned nodes there before it uses the trie again
+     * (a trie from {@link #empty()} does that itself). Committing an unchanged trie returns no nodes.
      */
     public TrieCommit commit() {
         Map<Bytes, byte[]> newNodes = new HashMap<>();
@@ -104,7 +110,11 @@ public final class MerklePatriciaTrie {
         Bytes rootHash = rootHash();
         root = root == null ? null : new HashNode(rootHash.toArray());
         dirty = false;
-        return new TrieCommit(rootHash, newNodes);
+        TrieCommit commit = new TrieCommit(rootHash, newNodes);
+        if (ownStore != null) {
+            ownStore.apply(commit);
+        }
+        return commit;
     }
 
     /** Adds the hashed new nodes of the subtree to {@code out} and marks them persisted. */

@@ -51,18 +51,32 @@ class IdleAndRestartTest {
     }
 
     @Test
-    void restartedValidatorResendsItsVoteAndNeverSignsADifferentOne() {
+    void restartedValidatorResendsItsVoteAndResumesItsRound() {
         Scenario s = Scenario.builder().selfIsBystander().start();
         BlockHeader b = s.block(0);
         s.inject(s.proposal(0, b));
         Vote before = s.sentVote(VoteType.PREVOTE);
         s.restart();
-        assertThat(s.core.status().round()).isZero();
         assertThat(s.sentVote(VoteType.PREVOTE)).isEqualTo(before); // re-sent from the persisted state
-        s.fire(TimeoutStep.PROPOSE, 0); // would prevote nil: a different value at the same slot
+        assertThat(s.core.status().round()).isZero();
+        s.fire(TimeoutStep.PROPOSE, 0); // would prevote nil: refused, the signed prevote is sent again
         assertThat(s.lastOf(Effect.SignRefused.class)).hasSize(1);
         assertThat(s.sentVote(VoteType.PREVOTE)).isEqualTo(before);
         assertThat(before.blockId()).isEqualTo(b.id());
+    }
+
+    @Test
+    void theGuardRefusesADifferentValueAtASignedSlotAndResendsTheSignedOne() {
+        Scenario s = Scenario.builder().selfIsBystander().start();
+        BlockHeader b = s.block(0);
+        s.inject(s.proposal(0, b));
+        Vote before = s.sentVote(VoteType.PREVOTE);
+        Signer signer = new Signer(Scenario.crypto(s.self), s.core.signerState());
+        var refused = signer.sign(1, 0, SignStep.PREVOTE,
+                io.diseq.core.chain.SignBytes.prevote(s.config.chainId(), 1, 0, null), io.diseq.core.util.Bytes.EMPTY);
+        assertThat(refused).isInstanceOf(Signer.Outcome.Refused.class);
+        assertThat(s.core.signerState().signedValue()).isEqualTo(before.blockId());
+        assertThat(s.core.signerState().signature()).isEqualTo(before.signature());
     }
 
     @Test
@@ -73,9 +87,9 @@ class IdleAndRestartTest {
         s.prevotes(0, b, s.peers(2));
         s.expectPrecommit(b);
         s.restart();
+        s.expectPrevote(b); // both own votes of the round re-sent
+        s.expectPrecommit(b);
         assertThat(s.core.status().lockedRound()).isZero();
-        s.inject(s.proposal(0, b));
-        s.expectNoVote(); // its round-0 prevote lies before its last signed slot: never re-signed
         s.prevotes(1, null, s.peers(2));
         assertThat(s.core.status().round()).isEqualTo(1);
         s.inject(s.proposal(1, s.emptyBlock(1)));

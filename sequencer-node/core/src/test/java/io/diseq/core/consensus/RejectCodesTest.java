@@ -75,6 +75,16 @@ class RejectCodesTest {
     }
 
     @Test
+    void fPlusOneValidatorsAheadEmitASyncHint() {
+        Scenario s = bystander();
+        int[] peers = s.peers(2);
+        s.inject(Scenario.signed(new Vote(VoteType.PREVOTE, s.config.chainId(), 5, 0, null, peers[0], null)));
+        assertThat(s.lastOf(Effect.SyncNeeded.class)).isEmpty();
+        s.inject(Scenario.signed(new Vote(VoteType.PREVOTE, s.config.chainId(), 5, 0, null, peers[1], null)));
+        assertThat(s.lastOf(Effect.SyncNeeded.class)).singleElement().extracting(Effect.SyncNeeded::height).isEqualTo(5L);
+    }
+
+    @Test
     void futureRound() {
         Scenario s = bystander();
         s.inject(s.prevote(s.peers(1)[0], Intake.MAX_ROUNDS_AHEAD + 1, null));

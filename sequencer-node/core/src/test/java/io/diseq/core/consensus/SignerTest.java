@@ -50,7 +50,7 @@ class SignerTest {
         Signer signer = new Signer(FastTestCrypto.forValidator(0), SignerState.INITIAL);
         signer.sign(5, 0, SignStep.PRECOMMIT, b("x"), io.diseq.core.util.Bytes.EMPTY);
         var header = io.diseq.core.chain.BlockHeaderTest.sampleHeader();
-        signer.recordLock(5, 0, header, 0, header);
+        signer.recordLock(5, 0, header, 0, header, java.util.List.of());
         assertThat(signer.state().lockedBlock()).isEqualTo(header);
         assertThat(signer.state().step()).isEqualTo(SignStep.PRECOMMIT);
         signer.sign(6, 0, SignStep.PREVOTE, b("y"), io.diseq.core.util.Bytes.EMPTY);

@@ -159,6 +159,40 @@ class TendermintRulesTest {
         s.expectPrevote(b);
     }
 
+    @Test
+    void line28_reproposalCarryingItsPolkaIsPrevotedByANodeThatNeverSawThePolka() {
+        Scenario s = Scenario.builder().selfIsBystander().start();
+        BlockHeader b = s.block(0);
+        s.fire(TimeoutStep.PROPOSE, 0);
+        s.fire(TimeoutStep.PREVOTE, 0);
+        s.precommits(0, null, s.peers(2));
+        s.fire(TimeoutStep.PRECOMMIT, 0);
+        int[] peers = s.peers(3);
+        Proposal bare = s.proposal(1, 0, b);
+        java.util.List<Vote> polka = java.util.List.of(s.prevote(peers[0], 0, b), s.prevote(peers[1], 0, b),
+                s.prevote(peers[2], 0, b));
+        s.inject(new Proposal(bare.chainId(), bare.height(), bare.round(), bare.validRound(), bare.block(),
+                bare.blockId(), bare.commitment(), bare.proposerIndex(), bare.signature(), polka));
+        s.expectPrevote(b);
+    }
+
+    @Test
+    void line15_aReproposalCarriesThePolkaOfItsValidRoundEvenAfterARestart() {
+        Scenario s = Scenario.builder().selfProposesRound(2)
+                .layout(l -> l.proposer(0) != l.self() && l.committer(0) != l.self() && l.committer(2) != l.self())
+                .start();
+        BlockHeader b = s.block(0);
+        s.inject(s.proposal(0, b));
+        s.prevotes(0, b, s.peers(2));
+        s.expectPrecommit(b);
+        s.restart(); // polka restored from the signer state
+        s.prevotes(2, null, s.peers(2)); // skip to round 2
+        s.inject(s.commitment(2));
+        Proposal p = (Proposal) s.broadcastLast().stream().filter(m -> m instanceof Proposal).findFirst().orElseThrow();
+        assertThat(p.validRound()).isZero();
+        assertThat(p.polka()).hasSize(3).allMatch(v -> b.id().equals(v.blockId()) && v.round() == 0);
+    }
+
     // ---- lines 34-46: on 2f+1 prevotes ----
 
     @Test
@@ -253,6 +287,17 @@ class TendermintRulesTest {
         assertThat(s.core.status().round()).isEqualTo(2);
         s.precommits(0, b, s.peers(3));
         assertThat(s.decided().block().certificate().round()).isZero();
+    }
+
+    @Test
+    void line49_aDecisionWaitsForTheRecordsThenCompletes() {
+        Scenario s = Scenario.builder().selfIsBystander().selfLacksInput().start();
+        BlockHeader b = s.block(0);
+        s.inject(s.proposal(0, b));
+        s.precommits(0, b, s.peers(3));
+        assertThat(s.lastOf(Effect.PersistDecidedBlock.class)).isEmpty();
+        s.deliverInput();
+        assertThat(s.decided().block().header()).isEqualTo(b);
     }
 
     // ---- lines 55-56: round skip ----

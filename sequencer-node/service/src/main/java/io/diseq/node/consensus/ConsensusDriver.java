@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * {@link GossipInbox}, the Kafka poll thread sets an input-available flag, the syncer queues fetched
  * blocks. The loop takes due timeouts (on the injected clock), synced blocks, input notifications and
  * gossip, steps the core and performs its effects in list order, each completed before the next
- * ({@link EffectRunner}: signer state committed before any later send). Periodically it re-sends its
- * latest messages of the current height and announces its decided height (STATUS).
+ * ({@link EffectRunner}: signer state committed before any later send). Periodically it re-sends the
+ * latest accepted messages of the current height, its own and relayed ones ({@link OwnMessages}), and
+ * announces its decided height (STATUS).
  *
  * <p>Any unexpected exception on the driver thread stops the driver for good: {@link #failure()} is
  * set (health check red) and the core is never stepped again, so nothing more is signed.
@@ -181,8 +182,11 @@ public final class ConsensusDriver implements Managed, NodeStatusView, SyncTarge
         } else {
             ConsensusMessage message = ((GossipPayloads.Inbound.Message) in).message();
             boolean accepted = step(new Event.MessageReceived(message));
-            if (accepted && message instanceof Commitment c) {
-                seen(c);
+            if (accepted) {
+                own.accepted(message);
+                if (message instanceof Commitment c) {
+                    seen(c);
+                }
             }
         }
     }
@@ -207,7 +211,7 @@ public final class ConsensusDriver implements Managed, NodeStatusView, SyncTarge
     }
 
     private void sent(ConsensusMessage m) {
-        own.sent(m);
+        own.accepted(m);
         outbound.broadcast(m);
         if (m instanceof Commitment c) {
             seen(c);

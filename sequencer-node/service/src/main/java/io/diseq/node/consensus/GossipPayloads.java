@@ -16,7 +16,8 @@ import io.diseq.node.gossip.GossipType;
 /**
  * Payloads of gossip envelopes (docs/protocol.md §30.1–30.2). A consensus message travels as the core's
  * wire encoding ({@link MessageCodec}, §7.18) under the envelope type of its kind; the envelope's
- * height and round repeat the message's and must agree with it. A STATUS payload is
+ * height and round repeat the message's and must agree with it. The envelope's sender may differ from
+ * the message's signer: validators relay messages they accepted (the core verifies the inner signature). A STATUS payload is
  * {@code RLP([tipHeight, tipBlockId])}: the sender's latest decided block.
  */
 public final class GossipPayloads {
@@ -63,8 +64,8 @@ public final class GossipPayloads {
             return new Inbound.Malformed(m.detail());
         }
         ConsensusMessage m = ((MessageCodec.Decoded.Ok) d).message();
-        if (typeOf(m) != e.type() || m.height() != e.height() || m.round() != e.round() || m.sender() != e.sender()) {
-            return new Inbound.Malformed("envelope type, height, round or sender differs from its message");
+        if (typeOf(m) != e.type() || m.height() != e.height() || m.round() != e.round()) {
+            return new Inbound.Malformed("envelope type, height or round differs from its message");
         }
         return new Inbound.Message(m);
     }

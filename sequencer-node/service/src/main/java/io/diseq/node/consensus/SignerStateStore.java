@@ -1,12 +1,14 @@
 package io.diseq.node.consensus;
 
 import io.diseq.core.consensus.SignerState;
+import io.diseq.core.consensus.SignerStateCodec;
 import io.diseq.node.store.SignerStateDao;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Durable signer state (docs/protocol.md §7.14) in PostgreSQL, encoded by {@link SignerStateCodec}.
+ * Durable signer state (docs/protocol.md §7.14) in PostgreSQL, encoded by the core's {@link SignerStateCodec}
+ * (docs/protocol.md §30.3).
  * {@link #save} returns only after the row is committed: the driver calls it before any message
  * signed under that state is handed to the gossip client.
  */

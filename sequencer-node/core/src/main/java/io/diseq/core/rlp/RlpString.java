@@ -21,7 +21,8 @@ public final class RlpString implements RlpItem {
         this.bytes = bytes.clone();
     }
 
-    private RlpString(byte[] fresh, boolean owned) {
+    /** Adopts {@code fresh} without copying; the flag only tells this constructor from the public one. */
+    private RlpString(byte[] fresh, boolean adopt) {
         this.bytes = fresh;
     }
 

@@ -12,6 +12,12 @@ import java.util.List;
  * cause a large allocation nor read past the input; nesting is bounded by {@link Rlp#MAX_DEPTH}.
  */
 final class RlpDecoder {
+    /**
+     * Initial capacity of a decoded list: a trie branch's 17 items, the most frequent list that is
+     * decoded in bulk (proof verification), fit without regrowing; longer lists grow as usual.
+     */
+    private static final int EXPECTED_LIST_ITEMS = 17;
+
     private final byte[] in;
     private int pos;
 
@@ -38,7 +44,7 @@ final class RlpDecoder {
         }
         int prefix = in[pos++] & 0xff;
         if (prefix < Rlp.SHORT_STRING) {
-            return new RlpString(new byte[] {(byte) prefix});
+            return RlpString.owning(new byte[] {(byte) prefix});
         }
         if (prefix < Rlp.SHORT_LIST) {
             return string(prefix, end);
@@ -57,11 +63,11 @@ final class RlpDecoder {
         }
         byte[] bytes = Arrays.copyOfRange(in, pos, pos + length);
         pos += length;
-        return new RlpString(bytes);
+        return RlpString.owning(bytes);
     }
 
     private RlpList list(int listEnd, int depth) {
-        List<RlpItem> items = new ArrayList<>();
+        List<RlpItem> items = new ArrayList<>(Math.min(listEnd - pos, EXPECTED_LIST_ITEMS));
         while (pos < listEnd) {
             items.add(item(listEnd, depth));
         }

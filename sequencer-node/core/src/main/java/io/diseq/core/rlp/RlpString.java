@@ -6,15 +6,32 @@ import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
- * An RLP byte string. The array is copied on the way in and out, so the record is immutable.
+ * An RLP byte string. The array is copied on the way in and out, so the value is immutable.
  * The integer accessors apply the strict canonical rules of docs/protocol.md §5.1.
+ *
+ * <p>A final class with a record's surface (constructor, {@link #bytes()}, value equality) rather
+ * than a record so that the decoder can hand over an array it has just copied out of the input
+ * ({@link #owning}) instead of having it copied a second time: a record's every constructor ends in
+ * the copying canonical one.
  */
-public record RlpString(byte[] bytes) implements RlpItem {
-    public RlpString {
-        bytes = bytes.clone();
+public final class RlpString implements RlpItem {
+    private final byte[] bytes;
+
+    public RlpString(byte[] bytes) {
+        this.bytes = bytes.clone();
     }
 
-    @Override
+    /** Adopts {@code fresh} without copying; the flag only tells this constructor from the public one. */
+    private RlpString(byte[] fresh, boolean adopt) {
+        this.bytes = fresh;
+    }
+
+    /** Takes ownership of {@code fresh}: the caller must hold no other reference to it. */
+    static RlpString owning(byte[] fresh) {
+        return new RlpString(fresh, true);
+    }
+
+    /** A copy of the string's bytes. */
     public byte[] bytes() {
         return bytes.clone();
     }

@@ -104,38 +104,51 @@ public final class MerklePatriciaTrie {
             if (root == null) {
                 newNodes.put(EMPTY_ROOT, EMPTY_ROOT_NODE.clone());
             } else {
-                List<Node> created = new ArrayList<>();
-                collect(root, created);
-                newNodes = new HashMap<>(created.size() * 4 / 3 + 2);
-                for (Node node : created) {
-                    newNodes.put(Bytes.wrap(node.hash()), node.encoding());
-                }
-                newNodes.put(Bytes.wrap(root.hash().clone()), root.encoding().clone());
+                newNodes = newNodes(root);
             }
         }
         Bytes rootHash = rootHash();
         root = root == null ? null : new HashNode(rootHash.toArray());
         dirty = false;
-        TrieCommit commit = new TrieCommit(rootHash, newNodes);
+        TrieCommit commit = TrieCommit.owning(rootHash, newNodes);
         if (ownStore != null) {
             ownStore.apply(commit);
         }
         return commit;
     }
 
-    /** Adds the hashed new nodes of the subtree to {@code out}, children first, and marks them persisted. */
-    private static void collect(Node node, List<Node> out) {
+    /**
+     * The new nodes under {@code root}, hashed children first with one reusable digest (a parent's
+     * encoding needs its children's hashes), plus the root under its hash whatever its size.
+     */
+    private static Map<Bytes, byte[]> newNodes(Node root) {
+        List<Node> created = new ArrayList<>();
+        collect(root, created, new Keccak256.Hasher());
+        Map<Bytes, byte[]> newNodes = new HashMap<>(created.size() * 4 / 3 + 2);
+        for (Node node : created) {
+            newNodes.put(Bytes.wrap(node.hash()), node.encoding());
+        }
+        newNodes.put(Bytes.wrap(root.hash().clone()), root.encoding().clone());
+        return newNodes;
+    }
+
+    /**
+     * Adds the new nodes of the subtree that are stored by hash to {@code out}, children first,
+     * hashing each of them once, and marks the whole subtree persisted.
+     */
+    private static void collect(Node node, List<Node> out, Keccak256.Hasher hasher) {
         if (node == null || node.persisted) {
             return;
         }
         if (node instanceof ExtensionNode ext) {
-            collect(ext.child, out);
+            collect(ext.child, out, hasher);
         } else if (node instanceof BranchNode branch) {
             for (Node child : branch.children) {
-                collect(child, out);
+                collect(child, out, hasher);
             }
         }
         if (!node.embedded()) {
+            node.hashWith(hasher);
             out.add(node);
         }
         node.persisted = true;

@@ -34,6 +34,18 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
         return hash;
     }
 
+    /** Computes the hash with the caller's reusable digest unless it is known already (commit's hot path). */
+    final void hashWith(Keccak256.Hasher hasher) {
+        if (hash == null) {
+            hash = hasher.hash(encoding());
+        }
+    }
+
+    /** Writes the 32-byte hash at {@code pos}. */
+    void writeHash(byte[] out, int pos) {
+        System.arraycopy(hash(), 0, out, pos, Keccak256.LENGTH);
+    }
+
     /** For nodes decoded from the store: both caches are known, nothing needs recomputing. */
     final void markLoaded(byte[] storedEncoding, byte[] storedHash) {
         this.encoding = storedEncoding;
@@ -68,7 +80,7 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
             return pos + enc.length;
         }
         out[pos] = (byte) (0x80 + Keccak256.LENGTH);
-        System.arraycopy(child.hash(), 0, out, pos + 1, Keccak256.LENGTH);
+        child.writeHash(out, pos + 1);
         return pos + 1 + Keccak256.LENGTH;
     }
 

@@ -93,7 +93,7 @@ final class NodeDecoder {
         if (end - start != Keccak256.LENGTH) {
             throw new IllegalArgumentException("child reference of " + (end - start) + " bytes");
         }
-        return new HashNode(Arrays.copyOfRange(buf, start, end));
+        return new HashNode(buf, start);
     }
 
     /** Reads the item header at {@code pos}; sets the payload fields; returns the item's end. */

@@ -31,11 +31,12 @@ public final class TrieProofs {
             return invalid(ProofResult.Code.INCOMPLETE, "empty proof");
         }
         byte[] first = proof.get(0);
-        if (!Arrays.equals(Keccak256.hash(first), root.unsafeArray())) {
+        Keccak256.Hasher hasher = new Keccak256.Hasher();
+        if (!Arrays.equals(hasher.hash(first), root.unsafeArray())) {
             return invalid(ProofResult.Code.ROOT_MISMATCH, "first node does not hash to the root");
         }
         try {
-            return new Walk(Nibbles.of(key), proof).run(first);
+            return new Walk(Nibbles.of(key), proof, hasher).run(first);
         } catch (RlpException e) {
             return invalid(ProofResult.Code.MALFORMED_NODE, e.getMessage());
         } catch (Rejected r) {
@@ -75,16 +76,21 @@ public final class TrieProofs {
         }
     }
 
-    /** One verification: the key's nibbles, the position in them and the next unused proof node. */
+    /**
+     * One verification: the key's nibbles, the position in them, the next unused proof node and
+     * the digest that hashes every node of this proof.
+     */
     private static final class Walk {
         private final byte[] path;
         private final List<byte[]> proof;
+        private final Keccak256.Hasher hasher;
         private int pos;
         private int next = 1;
 
-        Walk(byte[] path, List<byte[]> proof) {
+        Walk(byte[] path, List<byte[]> proof, Keccak256.Hasher hasher) {
             this.path = path;
             this.proof = proof;
+            this.hasher = hasher;
         }
 
         ProofResult run(byte[] rootNode) {
@@ -175,7 +181,7 @@ public final class TrieProofs {
                 throw new Rejected(ProofResult.Code.INCOMPLETE, "node " + next + " is missing");
             }
             byte[] encoding = proof.get(next);
-            if (!Arrays.equals(Keccak256.hash(encoding), hash.bytes())) {
+            if (!Arrays.equals(hasher.hash(encoding), hash.bytes())) {
                 throw new Rejected(ProofResult.Code.HASH_MISMATCH, "node " + next + " does not hash to its reference");
             }
             if (encoding.length < Node.EMBED_LIMIT) {

@@ -38,4 +38,18 @@ class Keccak256Test {
         byte[] data = "xxabcxx".getBytes(StandardCharsets.US_ASCII);
         assertThat(Keccak256.hash(data, 2, 3)).isEqualTo(Keccak256.hash("abc".getBytes(StandardCharsets.US_ASCII)));
     }
+
+    @Test
+    void aReusedHasherMatchesOneShotHashing() {
+        Keccak256.Hasher hasher = new Keccak256.Hasher();
+        byte[] block = new byte[300]; // more than two 136-byte blocks
+        for (int i = 0; i < block.length; i++) {
+            block[i] = (byte) i;
+        }
+        for (int length : new int[] {0, 1, 135, 136, 137, 300}) {
+            assertThat(hasher.hash(block, 0, length)).isEqualTo(Keccak256.hash(block, 0, length));
+        }
+        assertThat(hasher.hash("abc".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo(Keccak256.hash("abc".getBytes(StandardCharsets.US_ASCII)));
+    }
 }

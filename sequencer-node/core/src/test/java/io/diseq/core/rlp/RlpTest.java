@@ -182,6 +182,18 @@ class RlpTest {
         assertThat(new RlpList(List.of(s)).encoded()).isEqualTo(hex("c483646f67"));
     }
 
+    @Test
+    void decodedStringsOwnTheirBytes() {
+        byte[] encoded = hex("c583646f6701");
+        RlpList list = Rlp.decode(encoded).asList();
+        encoded[2] = 'x';
+        list.get(0).asString().bytes()[1] = 'x';
+        list.get(1).asString().bytes()[0] = 9;
+        assertThat(list.get(0)).isEqualTo(new RlpString(ascii("dog")));
+        assertThat(list.get(1).asString().asLong()).isEqualTo(1);
+        assertThat(list.encoded()).isEqualTo(hex("c583646f6701"));
+    }
+
     private static void assertCode(Runnable r, Code code) {
         assertThatThrownBy(r::run)
                 .isInstanceOfSatisfying(RlpException.class, e -> assertThat(e.code()).isEqualTo(code));

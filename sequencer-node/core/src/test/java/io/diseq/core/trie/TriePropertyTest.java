@@ -326,6 +326,22 @@ class TriePropertyTest {
                 .as("old roots stay readable").isEqualTo(model.firstEntry().getValue());
     }
 
+    @Test
+    void commitsAreUnmodifiableAndCopyACallersMap() {
+        MerklePatriciaTrie trie = MerklePatriciaTrie.open(new InMemoryNodeStore(), MerklePatriciaTrie.EMPTY_ROOT);
+        randomContent(new Random(93), false, 50).forEach((k, v) -> trie.put(k.toArray(), v));
+        TrieCommit commit = trie.commit();
+        assertThatThrownBy(() -> commit.newNodes().put(commit.root(), new byte[] {1}))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> commit.newNodes().keySet().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(new TrieCommit(commit.root(), commit.newNodes())).isEqualTo(commit);
+
+        Map<Bytes, byte[]> callers = new HashMap<>(commit.newNodes());
+        TrieCommit copied = new TrieCommit(commit.root(), callers);
+        callers.clear();
+        assertThat(copied.newNodes()).hasSameSizeAs(commit.newNodes()).isEqualTo(commit.newNodes());
+    }
+
     private static void applyRandomBatch(MerklePatriciaTrie trie, Map<Bytes, byte[]> model, Random random, boolean small, boolean insertOnly) {
         List<Bytes> keys = new ArrayList<>(model.keySet());
         for (int i = 0; i < (small ? 20 : 200); i++) {

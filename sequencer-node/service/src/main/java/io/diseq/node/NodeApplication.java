@@ -10,7 +10,7 @@ import io.dropwizard.core.setup.Environment;
 
 /**
  * The validator node: {@code java -jar diseq-node.jar server config.yml}. Wires the adapters by
- * hand (no DI container); docs/architecture-node.md shows the threads, queues and data flow.
+ * hand (no DI container); docs/architecture.md shows the threads, queues and data flow.
  * Configuration values may use {@code ${ENV}} and {@code ${ENV:-default}}; an undefined variable
  * without a default is left verbatim so that validation reports it.
  */

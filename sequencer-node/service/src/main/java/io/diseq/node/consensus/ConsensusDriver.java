@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The consensus driver (docs/architecture-node.md §Consensus driver; CONSENSUS-API.md): ONE thread
+ * The consensus driver (docs/architecture.md §Consensus driver; CONSENSUS-API.md): ONE thread
  * owns the {@link ConsensusCore}. Other threads only enqueue: HTTP request threads into the
  * {@link GossipInbox}, the Kafka poll thread sets an input-available flag, the syncer queues fetched
  * blocks. The loop takes due timeouts (on the injected clock), synced blocks, input notifications and

@@ -30,7 +30,7 @@ import java.util.function.LongSupplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Wires the consensus driver and catch-up on top of the node's components (docs/architecture-node.md
+ * Wires the consensus driver and catch-up on top of the node's components (docs/architecture.md
  * §Consensus driver): rebuilds the core from the stored signer state, chain tip and positions, and
  * registers the driver and syncer lifecycles, the internal blocks endpoint, health checks and
  * metrics. {@link #status()} is the read-only view for the REST API.

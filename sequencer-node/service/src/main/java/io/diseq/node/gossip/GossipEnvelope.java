@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * A signed gossip envelope (docs/architecture-node.md §Gossip envelope). The sender signs
+ * A signed gossip envelope (docs/architecture.md §Gossip envelope). The sender signs
  * {@link #signBytes} with its Ed25519 signing key: the ASCII tag {@value #TAG} followed by
  * RLP([chainId, sender, height, round, type name, sequence, payload]). The tag differs from every
  * consensus sign-bytes tag, so an envelope signature can never be replayed as a vote and vice

@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code <chain>.messages} into the {@link InputWindow} (docs/architecture-node.md §Input
+ * Reads {@code <chain>.messages} into the {@link InputWindow} (docs/architecture.md §Input
  * reader). Assign + seek to the positions stored with the latest block: no consumer group, no
  * committed offsets, read_committed. One thread polls; it only appends to the window, pauses a
  * partition whose window is full (seeking back to the first record that did not fit, so the

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * The validator's mempool: a bounded window per partition over {@code <chain>.messages}
- * (docs/protocol.md §What a block contains; docs/architecture-node.md §Input window). The Kafka
+ * (docs/protocol.md §What a block contains; docs/architecture.md §Input window). The Kafka
  * poll thread only appends; the single consensus driver thread reads and drains. Each partition's
  * state is guarded by its own monitor, so the two threads never hold more than one lock and the
  * poll thread never waits on consensus work. It is the core's {@link InputLog} port.

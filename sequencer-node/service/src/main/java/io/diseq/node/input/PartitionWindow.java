@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The held records of one partition (docs/architecture-node.md §Input window): every record with
+ * The held records of one partition (docs/architecture.md §Input window): every record with
  * {@code nextUnsequenced ≤ offset < readPosition}, ascending, bounded by a record count and a
  * payload byte count. Not thread-safe: {@link InputWindow} guards each instance with its monitor.
  * Offsets without a record (transaction markers, aborted records) are simply absent.

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes finalized blocks to {@code <chain>.blocks}: exactly one record per height, in height
  * order, while validators crash and restart (docs/protocol.md §Output topic; the argument is in
- * docs/architecture-node.md §Finalized-block topic).
+ * docs/architecture.md §Finalized-block topic).
  *
  * <p>Every validator runs this with the SAME transactional id ({@code <chain>.blocks-publisher}).
  * Only an ACTIVE publisher holds a producer. Becoming active: {@code initTransactions()} (which

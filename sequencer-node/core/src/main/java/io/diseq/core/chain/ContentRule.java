@@ -1,0 +1,189 @@
+package io.diseq.core.chain;
+
+import io.diseq.core.rlp.Rlp;
+import io.diseq.core.trie.MerklePatriciaTrie;
+import io.diseq.core.trie.NodeStore;
+import io.diseq.core.util.Bytes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The block-content rule (docs/protocol.md §7.11). A block names per partition a contiguous range
+ * starting exactly at the next unsequenced offset. Its messages are the ranges' records interleaved
+ * round-robin (the k-th record of every range, partitions ascending, then the (k+1)-th, …), minus
+ * records whose message id is already in the cumulative state trie or earlier in the same block.
+ * The proposer ({@link #assemble}) and every validator ({@link #recompute}) apply the same walk.
+ */
+public final class ContentRule {
+    /** Records fetched per partition when verifying a range; bounds work on a hostile range. */
+    static final int MAX_RECORDS_PER_RANGE = 1 << 20;
+
+    private ContentRule() {}
+
+    /** The outcome of recomputing a proposed block's content from the local input log. */
+    public sealed interface Outcome {
+        record Available(BlockContent content) implements Outcome {}
+
+        /** The log has not read far enough yet: wait for input. */
+        record Unavailable(String detail) implements Outcome {}
+
+        record Invalid(String detail) implements Outcome {}
+    }
+
+    /**
+     * The proposer's content for height {@code height}: per partition the longest range the local
+     * log holds that keeps the block within blockMessagesMax and blockBytesMax.
+     */
+    public static BlockContent assemble(ChainConfig config, ChainTip tip, long height, InputLog log, NodeStore store) {
+        TreeMap<Integer, List<InputRecord>> held = new TreeMap<>();
+        TreeMap<Integer, Long> readTo = new TreeMap<>();
+        for (int p : log.partitions()) {
+            long next = tip.nextOffset(p);
+            long position = log.readPosition(p);
+            if (position > next) {
+                held.put(p, log.records(p, next, position, config.blockMessagesMax()));
+                readTo.put(p, position);
+            }
+        }
+        Walk walk = new Walk(config, tip, store);
+        TreeMap<Integer, Long> ends = walk.takeWithinLimits(held, readTo);
+        List<PartitionRange> ranges = new ArrayList<>();
+        ends.forEach((p, end) -> {
+            if (end > tip.nextOffset(p)) {
+                ranges.add(new PartitionRange(p, tip.nextOffset(p), end));
+            }
+        });
+        return walk.finish(height, ranges);
+    }
+
+    /** Recomputes the content of {@code ranges} from the local log and checks the range and limit rules. */
+    public static Outcome recompute(ChainConfig config, ChainTip tip, long height, List<PartitionRange> ranges,
+                                    InputLog log, NodeStore store) {
+        TreeMap<Integer, List<InputRecord>> held = new TreeMap<>();
+        for (PartitionRange r : ranges) {
+            if (!log.partitions().contains(r.partition())) {
+                return new Outcome.Invalid("range for unknown partition " + r.partition());
+            }
+            if (r.firstOffset() != tip.nextOffset(r.partition())) {
+                return new Outcome.Invalid("range of partition " + r.partition() + " starts at " + r.firstOffset()
+                        + ", next unsequenced offset is " + tip.nextOffset(r.partition()));
+            }
+            if (log.readPosition(r.partition()) < r.endOffset()) {
+                return new Outcome.Unavailable("partition " + r.partition() + " read to "
+                        + log.readPosition(r.partition()) + ", range ends at " + r.endOffset());
+            }
+            held.put(r.partition(), log.records(r.partition(), r.firstOffset(), r.endOffset(), MAX_RECORDS_PER_RANGE));
+        }
+        Walk walk = new Walk(config, tip, store);
+        String violation = walk.takeAll(held);
+        if (violation != null) {
+            return new Outcome.Invalid(violation);
+        }
+        return new Outcome.Available(walk.finish(height, ranges));
+    }
+
+    /** One pass over interleaved records: skips sequenced ids, enforces limits, builds the roots. */
+    private static final class Walk {
+        private final ChainConfig config;
+        private final MerklePatriciaTrie state;
+        private final Set<Bytes> seen = new HashSet<>();
+        private final List<InputRecord> taken = new ArrayList<>();
+        private final List<Bytes> takenIds = new ArrayList<>();
+        private long bytes;
+
+        Walk(ChainConfig config, ChainTip tip, NodeStore store) {
+            this.config = config;
+            this.state = MerklePatriciaTrie.open(store, tip.header().stateRoot());
+        }
+
+        /** True iff the record's id is new; remembers it. */
+        private boolean fresh(InputRecord record, Bytes id) {
+            return !seen.contains(id) && state.get(id.unsafeArray()) == null;
+        }
+
+        private boolean fits(InputRecord record) {
+            return taken.size() < config.blockMessagesMax()
+                    && bytes + record.payload().length() <= config.blockBytesMax();
+        }
+
+        private void take(InputRecord record, Bytes id) {
+            seen.add(id);
+            taken.add(record);
+            takenIds.add(id);
+            bytes += record.payload().length();
+        }
+
+        /** The proposer's walk; returns per partition the exclusive end offset it reached. */
+        TreeMap<Integer, Long> takeWithinLimits(TreeMap<Integer, List<InputRecord>> held, TreeMap<Integer, Long> readTo) {
+            TreeMap<Integer, Long> ends = new TreeMap<>();
+            Set<Integer> stopped = new HashSet<>();
+            int longest = held.values().stream().mapToInt(List::size).max().orElse(0);
+            for (int k = 0; k < longest; k++) {
+                for (var e : held.entrySet()) {
+                    if (k >= e.getValue().size() || stopped.contains(e.getKey())) {
+                        continue;
+                    }
+                    InputRecord record = e.getValue().get(k);
+                    Bytes id = record.messageId();
+                    if (fresh(record, id)) {
+                        if (!fits(record)) {
+                            stopped.add(e.getKey());
+                            continue;
+                        }
+                        take(record, id);
+                    }
+                    ends.put(e.getKey(), record.offset() + 1);
+                }
+            }
+            for (var e : readTo.entrySet()) {
+                if (!stopped.contains(e.getKey()) && held.get(e.getKey()).size() < config.blockMessagesMax()) {
+                    ends.put(e.getKey(), e.getValue()); // every held record taken: cover trailing markers too
+                }
+            }
+            return ends;
+        }
+
+        /** The validator's walk over exactly the named ranges; returns a violation or null. */
+        String takeAll(TreeMap<Integer, List<InputRecord>> held) {
+            int longest = held.values().stream().mapToInt(List::size).max().orElse(0);
+            for (int k = 0; k < longest; k++) {
+                for (List<InputRecord> records : held.values()) {
+                    if (k >= records.size()) {
+                        continue;
+                    }
+                    InputRecord record = records.get(k);
+                    Bytes id = record.messageId();
+                    if (fresh(record, id)) {
+                        if (!fits(record)) {
+                            return "block exceeds " + config.blockMessagesMax() + " messages or "
+                                    + config.blockBytesMax() + " bytes";
+                        }
+                        take(record, id);
+                    }
+                }
+            }
+            return null;
+        }
+
+        BlockContent finish(long height, List<PartitionRange> ranges) {
+            List<SequencedMessage> messages = new ArrayList<>(taken.size());
+            List<byte[]> payloads = new ArrayList<>(taken.size());
+            for (int i = 0; i < taken.size(); i++) {
+                InputRecord r = taken.get(i);
+                messages.add(new SequencedMessage(i, r.partition(), r.offset(), takenIds.get(i), r.payload()));
+                payloads.add(r.payload().unsafeArray());
+                state.put(takenIds.get(i).unsafeArray(), stateValue(height, i));
+            }
+            Bytes messagesRoot = MerklePatriciaTrie.orderedRoot(payloads);
+            return new BlockContent(ranges, messages, bytes, messagesRoot, state.commit());
+        }
+    }
+
+    /** The state-trie value of a sequenced message: RLP([height, index]). */
+    public static byte[] stateValue(long height, int index) {
+        return Rlp.encodeList(Rlp.encodeLong(height), Rlp.encodeLong(index));
+    }
+}

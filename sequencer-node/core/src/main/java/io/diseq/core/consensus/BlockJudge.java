@@ -1,0 +1,127 @@
+package io.diseq.core.consensus;
+
+import io.diseq.core.chain.BlockContent;
+import io.diseq.core.chain.BlockHeader;
+import io.diseq.core.chain.ChainConfig;
+import io.diseq.core.chain.ChainTip;
+import io.diseq.core.chain.ConsensusVerifier;
+import io.diseq.core.chain.ContentRule;
+import io.diseq.core.chain.InputLog;
+import io.diseq.core.chain.Leaders;
+import io.diseq.core.trie.NodeStore;
+import io.diseq.core.util.Bytes;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Algorithm 1's valid(v) for a block of the next height (docs/protocol.md §7.3, §7.11): the header
+ * links to the tip, names its own round's committer and VRF-selected proposer, has a later timestamp
+ * than the parent, and its ranges recompute to the header's count and roots. Verdicts are cached
+ * per block id, except "unavailable", which is retried when input arrives. Clock drift is separate
+ * ({@link #untimely}) because only a fresh proposal is judged against the local clock.
+ */
+final class BlockJudge {
+    private final ChainConfig config;
+    private final ConsensusVerifier verifier;
+    private final InputLog inputLog;
+    private final NodeStore nodeStore;
+    private final Map<Bytes, Judgement> cache = new HashMap<>();
+
+    BlockJudge(ChainConfig config, ConsensusVerifier verifier, InputLog inputLog, NodeStore nodeStore) {
+        this.config = config;
+        this.verifier = verifier;
+        this.inputLog = inputLog;
+        this.nodeStore = nodeStore;
+    }
+
+    sealed interface Judgement {
+        record Valid(BlockContent content) implements Judgement {}
+
+        record Invalid(String detail) implements Judgement {}
+
+        record Unavailable(String detail) implements Judgement {}
+    }
+
+    /** Forgets cached verdicts: call when the tip changes. */
+    void reset() {
+        cache.clear();
+    }
+
+    /** Caches this node's own assembled block as valid (it was built by the same rule). */
+    void rememberValid(Bytes blockId, BlockContent content) {
+        cache.put(blockId, new Judgement.Valid(content));
+    }
+
+    Judgement judge(ChainTip tip, BlockHeader header, Bytes blockId) {
+        Judgement cached = cache.get(blockId);
+        if (cached != null) {
+            return cached;
+        }
+        Judgement j = judgeUncached(tip, header);
+        if (!(j instanceof Judgement.Unavailable)) {
+            cache.put(blockId, j);
+        }
+        return j;
+    }
+
+    private Judgement judgeUncached(ChainTip tip, BlockHeader header) {
+        String bad = headerViolation(tip, header);
+        if (bad != null) {
+            return new Judgement.Invalid(bad);
+        }
+        ContentRule.Outcome outcome = ContentRule.recompute(config, tip, header.height(), header.ranges(),
+                inputLog, nodeStore);
+        if (outcome instanceof ContentRule.Outcome.Unavailable u) {
+            return new Judgement.Unavailable(u.detail());
+        }
+        if (outcome instanceof ContentRule.Outcome.Invalid i) {
+            return new Judgement.Invalid(i.detail());
+        }
+        BlockContent content = ((ContentRule.Outcome.Available) outcome).content();
+        String mismatch = contentMismatch(header, content);
+        return mismatch == null ? new Judgement.Valid(content) : new Judgement.Invalid(mismatch);
+    }
+
+    private String headerViolation(ChainTip tip, BlockHeader h) {
+        if (!h.chainId().equals(config.chainId()) || h.height() != tip.height() + 1) {
+            return "wrong chain id or height";
+        }
+        if (!h.parentHash().equals(tip.blockId())) {
+            return "parent hash is not the decided block " + tip.blockId();
+        }
+        if (!h.validatorSetHash().equals(config.validators().hash())) {
+            return "wrong validator-set hash";
+        }
+        if (h.timestampMs() <= tip.header().timestampMs()) {
+            return "timestamp " + h.timestampMs() + " not after parent's " + tip.header().timestampMs();
+        }
+        if (h.committerIndex() != config.validators().committerIndex(h.height(), h.round())) {
+            return "committer index is not the committer of the header's round";
+        }
+        int proposer = Leaders.proposer(config, verifier, h.height(), h.round(), h.parentHash(), h.commitmentPi());
+        if (proposer < 0 || proposer != h.proposerIndex()) {
+            return "commitment pi does not select the header's proposer";
+        }
+        return null;
+    }
+
+    private static String contentMismatch(BlockHeader h, BlockContent c) {
+        if (h.messageCount() != c.messages().size()) {
+            return "message count " + h.messageCount() + ", ranges hold " + c.messages().size();
+        }
+        if (!h.messagesRoot().equals(c.messagesRoot())) {
+            return "messages root mismatch";
+        }
+        if (!h.stateRoot().equals(c.stateRoot())) {
+            return "state root mismatch";
+        }
+        return null;
+    }
+
+    /** Why a fresh proposal's timestamp is too far from the local clock, or null if it is timely. */
+    String untimely(BlockHeader h, long nowMs) {
+        long drift = Math.abs(h.timestampMs() - nowMs);
+        return drift > config.maxClockDriftMs()
+                ? "timestamp " + h.timestampMs() + " is " + drift + " ms from local clock " + nowMs : null;
+    }
+}

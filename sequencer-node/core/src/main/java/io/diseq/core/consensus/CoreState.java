@@ -1,0 +1,117 @@
+package io.diseq.core.consensus;
+
+import io.diseq.core.chain.BlockHeader;
+import io.diseq.core.chain.ChainConfig;
+import io.diseq.core.chain.ChainTip;
+import io.diseq.core.chain.ConsensusCrypto;
+import io.diseq.core.chain.InputLog;
+import io.diseq.core.chain.RejectCode;
+import io.diseq.core.chain.ValidatorSet;
+import io.diseq.core.trie.NodeStore;
+import io.diseq.core.util.Bytes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The mutable state of one validator's consensus (Algorithm 1's variables plus the message log of the
+ * current height), shared by the handlers of this package, and the effects of the step in progress.
+ * Only the core's single driver thread touches it.
+ */
+final class CoreState {
+    final ChainConfig config;
+    final ValidatorSet validators;
+    final ConsensusRules rules;
+    final ConsensusCrypto crypto;
+    final int self;
+    final InputLog inputLog;
+    final NodeStore nodeStore;
+    final Signer signer;
+    final BlockJudge judge;
+
+    ChainTip tip;
+    long height;
+    int round;
+    Step step = Step.PROPOSE;
+    /** Round 0 of an idle height before any input, peer message or empty-block timeout (§7.13). */
+    boolean waiting;
+
+    int lockedRound = -1;
+    BlockHeader lockedBlock;
+    Bytes lockedId;
+    int validRound = -1;
+    BlockHeader validBlock;
+    Bytes validId;
+
+    HeightLog log = new HeightLog();
+    /** Rounds for which a rule "for the first time" already fired (lines 34, 36, 47). */
+    final Set<Integer> prevoteTimeoutRounds = new HashSet<>();
+    final Set<Integer> polkaRounds = new HashSet<>();
+    final Set<Integer> precommitTimeoutRounds = new HashSet<>();
+    final Set<Integer> proposedRounds = new HashSet<>();
+    final Set<Bytes> reportedInvalid = new HashSet<>();
+
+    final List<ConsensusMessage> nextHeightBuffer = new ArrayList<>();
+    final Set<Integer> aheadSenders = new HashSet<>();
+    long syncHintedHeight;
+
+    long nowMs;
+    List<Effect> out = new ArrayList<>();
+
+    CoreState(ChainConfig config, ConsensusRules rules, ConsensusCrypto crypto, int self, InputLog inputLog,
+              NodeStore nodeStore, Signer signer) {
+        this.config = config;
+        this.validators = config.validators();
+        this.rules = rules;
+        this.crypto = crypto;
+        this.self = self;
+        this.inputLog = inputLog;
+        this.nodeStore = nodeStore;
+        this.signer = signer;
+        this.judge = new BlockJudge(config, crypto, inputLog, nodeStore);
+    }
+
+    int quorum() {
+        return rules.quorum(validators);
+    }
+
+    boolean isValidator() {
+        return self >= 0;
+    }
+
+    void emit(Effect effect) {
+        out.add(effect);
+    }
+
+    void reject(RejectCode code, String detail, ConsensusMessage message) {
+        out.add(new Effect.Rejected(code, detail, message));
+    }
+
+    void persistSigner() {
+        signer.recordLock(height, lockedRound, lockedBlock, validRound, validBlock);
+        out.add(new Effect.PersistSignerState(signer.state()));
+    }
+
+    /** Clears every per-height variable for a new height at round 0. */
+    void resetForHeight(ChainTip newTip) {
+        tip = newTip;
+        height = newTip.height() + 1;
+        round = 0;
+        step = Step.PROPOSE;
+        lockedRound = -1;
+        lockedBlock = null;
+        lockedId = null;
+        validRound = -1;
+        validBlock = null;
+        validId = null;
+        log = new HeightLog();
+        prevoteTimeoutRounds.clear();
+        polkaRounds.clear();
+        precommitTimeoutRounds.clear();
+        proposedRounds.clear();
+        reportedInvalid.clear();
+        aheadSenders.clear();
+        judge.reset();
+    }
+}

@@ -1,0 +1,32 @@
+package io.diseq.core.consensus;
+
+import io.diseq.core.chain.BlockHeader;
+import io.diseq.core.chain.QuorumCertificate;
+import io.diseq.core.chain.SequencedMessage;
+import java.util.List;
+
+/** Inputs to {@link ConsensusCore#step}. See CONSENSUS-API.md for who produces each. */
+public sealed interface Event {
+    /** The first event after construction or restart: enters the current height. */
+    record Start() implements Event {}
+
+    /** A gossip message from a peer (signature not yet checked). */
+    record MessageReceived(ConsensusMessage message) implements Event {}
+
+    /** A timeout the core scheduled earlier; a stale one is ignored. */
+    record TimeoutFired(long height, int round, TimeoutStep step) implements Event {}
+
+    /** The input log read new records: re-evaluates waiting proposals and an idle height. */
+    record InputAvailable() implements Event {}
+
+    /**
+     * A decided block fetched from a peer during catch-up, for the core's next height. The core
+     * verifies it completely (certificate, parent link, ranges, roots) before it persists it.
+     */
+    record SyncedBlock(BlockHeader header, QuorumCertificate certificate, List<SequencedMessage> messages)
+            implements Event {
+        public SyncedBlock {
+            messages = List.copyOf(messages);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package io.diseq.core.consensus;
+
+/** The step of the current round (Algorithm 1's step_p). */
+public enum Step {
+    PROPOSE,
+    PREVOTE,
+    PRECOMMIT
+}

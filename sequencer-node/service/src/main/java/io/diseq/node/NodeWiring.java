@@ -1,0 +1,97 @@
+package io.diseq.node;
+
+import io.diseq.node.config.GossipFactory;
+import io.diseq.node.config.NodeConfiguration;
+import io.diseq.node.config.NodeSettings;
+import io.diseq.node.config.SelfKeys;
+import io.diseq.node.gossip.GossipClient;
+import io.diseq.node.gossip.GossipInbox;
+import io.diseq.node.gossip.GossipResource;
+import io.diseq.node.gossip.GossipSigner;
+import io.diseq.node.gossip.GossipVerifier;
+import io.diseq.node.health.InputReaderHealthCheck;
+import io.diseq.node.health.KafkaHealthCheck;
+import io.diseq.node.http.ApiExceptionMapper;
+import io.diseq.node.http.BodyLimitFilter;
+import io.diseq.node.health.PublisherHealthCheck;
+import io.diseq.node.input.InputReader;
+import io.diseq.node.input.InputTopic;
+import io.diseq.node.input.InputWindow;
+import io.diseq.node.publish.BlockPublisher;
+import io.diseq.node.publish.CrashPoint;
+import io.diseq.node.store.BlockStore;
+import io.diseq.node.store.NodeDatabase;
+import io.diseq.node.store.PostgresNodeStore;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jdbi3.JdbiFactory;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Builds the node's components from the validated configuration and registers their lifecycles
+ * with Dropwizard. Kept apart from {@link NodeApplication} so that the wiring order (keys and
+ * storage first, then the Kafka reader and publisher, then HTTP resources) reads top to bottom.
+ * The consensus driver is wired on top of {@link Node} once it exists.
+ */
+final class NodeWiring {
+    private NodeWiring() {
+    }
+
+    /** The components built so far. */
+    record Node(NodeSettings settings, SelfKeys self, Jdbi jdbi, BlockStore blocks, PostgresNodeStore trieNodes,
+                InputWindow window, InputReader reader, BlockPublisher publisher, GossipInbox gossipInbox,
+                GossipSigner gossipSigner, GossipClient gossipClient) {
+    }
+
+    static Node wire(NodeConfiguration config, Environment environment) {
+        NodeSettings settings = NodeSettings.from(config);
+        SelfKeys self = SelfKeys.load(settings.keyFile(), settings.chain());
+
+        Jdbi jdbi = NodeDatabase.open(new JdbiFactory().build(environment, config.database(), "postgresql"));
+        PostgresNodeStore trieNodes = new PostgresNodeStore(jdbi, config.trieNodeCacheEntries());
+        BlockStore blocks = new BlockStore(jdbi, trieNodes::remember);
+
+        InputWindow window = InputTopic.openWindow(settings.kafka(), blocks.latestPositions(), Map.of());
+        InputReader reader = new InputReader(settings.kafka(), window, Map.of());
+        environment.lifecycle().manage(reader);
+        environment.healthChecks().register("input-reader", new InputReaderHealthCheck(reader));
+
+        BlockPublisher publisher = new BlockPublisher(settings.chain().chainId(), settings.kafka(),
+                config.publisherSettings(self.index()), blocks, Map.of(), CrashPoint.NONE);
+        environment.lifecycle().manage(publisher);
+        environment.healthChecks().register("block-publisher", new PublisherHealthCheck(publisher));
+
+        GossipFactory gossip = config.gossip();
+        GossipInbox inbox = new GossipInbox(gossip.inboxCapacity());
+        GossipVerifier verifier = new GossipVerifier(settings.chain().chainId(), settings.chain().validators(),
+                self.index(), gossip.replayWindow());
+        GossipSigner signer = new GossipSigner(settings.chain().chainId(), self.index(), self.keys().signing());
+        GossipClient client = new GossipClient(peerUrls(settings, self.index()), gossip.connectTimeout(),
+                gossip.requestTimeout(), gossip.retryPolicy(), gossip.queuePerPeer());
+        environment.lifecycle().manage(client);
+
+        environment.jersey().register(new ApiExceptionMapper());
+        environment.jersey().register(new BodyLimitFilter(settings.http().apiMaxBodyBytes()));
+        environment.jersey().register(new GossipResource(verifier, inbox, settings.http().gossipMaxBodyBytes(),
+                environment.metrics()));
+        KafkaHealthCheck kafkaHealth = new KafkaHealthCheck(settings.kafka().bootstrapServers(),
+                Duration.ofMillis(Math.min(settings.kafka().requestTimeoutMs(), 5_000)));
+        environment.lifecycle().manage(kafkaHealth);
+        environment.healthChecks().register("kafka", kafkaHealth);
+        NodeMetrics.register(environment.metrics(), window, publisher, inbox, client);
+        return new Node(settings, self, jdbi, blocks, trieNodes, window, reader, publisher, inbox, signer, client);
+    }
+
+    private static Map<Integer, URI> peerUrls(NodeSettings settings, int selfIndex) {
+        Map<Integer, URI> urls = new TreeMap<>();
+        for (int i = 0; i < settings.chain().validators().size(); i++) {
+            if (i != selfIndex) {
+                urls.put(i, URI.create(settings.chain().validators().get(i).gossipUrl()));
+            }
+        }
+        return urls;
+    }
+}

@@ -1,0 +1,6 @@
+package io.diseq.node.gossip;
+
+/** What an envelope carries; the payload's encoding is the core's for that message kind. */
+public enum GossipType {
+    COMMITMENT, PROPOSAL, PREVOTE, PRECOMMIT, STATUS
+}

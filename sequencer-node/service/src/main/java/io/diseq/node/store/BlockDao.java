@@ -1,0 +1,56 @@
+package io.diseq.node.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SqlObject DAO over the block tables; {@link BlockStore} composes these statements into transactions. */
+@RegisterConstructorMapper(BlockRow.class)
+@RegisterConstructorMapper(MessageRow.class)
+@RegisterConstructorMapper(PositionRow.class)
+public interface BlockDao {
+    String BLOCK_COLUMNS = "height, block_id, header_rlp, certificate, block_time_ms";
+
+    /** Serialises block writers of this database for the rest of the transaction. */
+    @SqlQuery("SELECT pg_advisory_xact_lock(6874) IS NOT NULL")
+    boolean lockBlockWriters();
+
+    @SqlQuery("SELECT " + BLOCK_COLUMNS + " FROM blocks WHERE height = :height")
+    Optional<BlockRow> block(@Bind("height") long height);
+
+    @SqlQuery("SELECT " + BLOCK_COLUMNS + " FROM blocks ORDER BY height DESC LIMIT 1")
+    Optional<BlockRow> latest();
+
+    @SqlQuery("SELECT " + BLOCK_COLUMNS + " FROM blocks WHERE height >= :from ORDER BY height LIMIT :limit")
+    List<BlockRow> blocksFrom(@Bind("from") long from, @Bind("limit") int limit);
+
+    @SqlUpdate("INSERT INTO blocks (" + BLOCK_COLUMNS + ") VALUES "
+            + "(:height, :blockId, :headerRlp, :certificate, :blockTimeMs)")
+    void insertBlock(@BindMethods BlockRow row);
+
+    @SqlBatch("INSERT INTO messages (id, height, idx, body) VALUES (:id, :height, :idx, :body)")
+    void insertMessages(@BindMethods List<MessageRow> rows);
+
+    @SqlBatch("INSERT INTO trie_nodes (hash, rlp) VALUES (:hash, :rlp) ON CONFLICT (hash) DO NOTHING")
+    void insertTrieNodes(@BindMethods List<TrieNodeRow> rows);
+
+    @SqlBatch("INSERT INTO kafka_positions (height, partition, next_offset) VALUES (:height, :partition, :nextOffset)")
+    void insertPositions(@BindMethods List<PositionRow> rows);
+
+    @SqlQuery("SELECT id, height, idx, body FROM messages WHERE height = :height ORDER BY idx")
+    List<MessageRow> messagesAt(@Bind("height") long height);
+
+    @SqlQuery("SELECT id, height, idx, body FROM messages WHERE id = :id")
+    Optional<MessageRow> message(@Bind("id") byte[] id);
+
+    @SqlQuery("SELECT height, partition, next_offset FROM kafka_positions WHERE height = :height ORDER BY partition")
+    List<PositionRow> positionsAt(@Bind("height") long height);
+
+    @SqlQuery("SELECT rlp FROM trie_nodes WHERE hash = :hash")
+    Optional<byte[]> trieNode(@Bind("hash") byte[] hash);
+}

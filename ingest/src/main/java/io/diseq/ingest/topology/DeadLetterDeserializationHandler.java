@@ -1,0 +1,36 @@
+package io.diseq.ingest.topology;
+
+import io.diseq.schemas.IngestRejectCode;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+
+/**
+ * A record that cannot be deserialized (on the raw topic: a key that is neither null nor 32 bytes)
+ * is written to the rejected topic with its original bytes, in the same transaction as the input
+ * offset, and the stream resumes: a poison record never stops ingest (docs/ingest.md §Validation).
+ */
+public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
+    private String rejectedTopic;
+    private String rawTopic;
+    private IngestMetrics metrics = IngestMetrics.NONE;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        rejectedTopic = DeadLetters.requiredString(configs, DeadLetters.REJECTED_TOPIC);
+        rawTopic = DeadLetters.requiredString(configs, DeadLetters.RAW_TOPIC);
+        metrics = DeadLetters.metrics(configs);
+    }
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception e) {
+        // Only keys can fail on the raw topic (values are plain bytes); anywhere else it is a fault.
+        IngestRejectCode code = record.topic().equals(rawTopic)
+                ? IngestRejectCode.MALFORMED_KEY : IngestRejectCode.PROCESSING_ERROR;
+        metrics.rejected(code);
+        return Response.resume(List.of(DeadLetters.record(rejectedTopic, code, e, record.topic(),
+                record.partition(), record.offset(), record.timestamp(), record.key(), record.value())));
+    }
+}

@@ -46,7 +46,7 @@ final class ConfigTemplates {
         root.put("kafka", ordered("bootstrapServers", spec.bootstrap(), "topicPrefix", spec.chainId()));
         root.put("http", ordered("submitEnabled", true));
         root.put("database", database(spec, index));
-        root.put("server", server(spec, spec.httpPort(index), spec.adminPort(index)));
+        root.put("server", server(spec, out, spec.validatorId(index), spec.httpPort(index), spec.adminPort(index)));
         root.put("logging", logging(spec, out, spec.validatorId(index)));
         return root;
     }
@@ -63,7 +63,7 @@ final class ConfigTemplates {
                 "raw", ordered("partitions", spec.partitions(), "retentionMs", 604_800_000L),
                 "messages", ordered("partitions", spec.partitions(), "retentionMs", -1),
                 "rejected", ordered("partitions", 1, "retentionMs", 2_592_000_000L)));
-        root.put("server", server(spec, spec.ingestHttpPort(), spec.ingestAdminPort()));
+        root.put("server", server(spec, out, "ingest", spec.ingestHttpPort(), spec.ingestAdminPort()));
         root.put("logging", logging(spec, out, "ingest"));
         return root;
     }
@@ -81,14 +81,18 @@ final class ConfigTemplates {
      * every interface, and the admin port bound explicitly to every interface of the container so that
      * Prometheus can scrape it over the compose network (compose does not publish admin ports).
      */
-    private static Map<String, Object> server(NetworkSpec spec, int httpPort, int adminPort) {
+    private static Map<String, Object> server(NetworkSpec spec, Path out, String name, int httpPort, int adminPort) {
         String bindHost = spec.layout() == Layout.COMPOSE ? "0.0.0.0" : "127.0.0.1";
         Map<String, Object> app = ordered("type", "http", "port", httpPort);
+        Map<String, Object> server = ordered("applicationConnectors", List.of(app),
+                "adminConnectors", List.of(ordered("type", "http", "port", adminPort, "bindHost", bindHost)));
         if (spec.layout() == Layout.LOCAL) {
             app.put("bindHost", bindHost);
+            // The devnet's console is for its status line: request logs go to a file.
+            server.put("requestLog", ordered("appenders", List.of(ordered("type", "file", "currentLogFilename",
+                    out.resolve("logs").resolve(name + "-requests.log").toString(), "archive", false))));
         }
-        return ordered("applicationConnectors", List.of(app),
-                "adminConnectors", List.of(ordered("type", "http", "port", adminPort, "bindHost", bindHost)));
+        return server;
     }
 
     private static Map<String, Object> logging(NetworkSpec spec, Path out, String name) {

@@ -15,11 +15,11 @@ import java.util.OptionalLong;
 /**
  * Reads a validator's state over HTTP. Liveness: the admin {@code /ping}. Height: the REST
  * {@code /v1/status} field {@code height} when the node serves it, else the admin gauge
- * {@code publisher.publishedHeight}. Time to finality: the admin timer {@value #TTF_TIMER}
- * (milliseconds) when the node registers it. Anything missing stays unknown.
+ * {@code publisher.publishedHeight}. Time to finality: the admin histogram {@value #TTF_HISTOGRAM}
+ * (milliseconds, docs/operations-node.md) when the node registers it. Anything missing stays unknown.
  */
 final class HttpNodeStatusSource implements NodeStatusSource {
-    static final String TTF_TIMER = "consensus.timeToFinality";
+    static final String TTF_HISTOGRAM = "consensus.finalityMs";
     static final String HEIGHT_GAUGE = "publisher.publishedHeight";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,15 +37,15 @@ final class HttpNodeStatusSource implements NodeStatusSource {
                 .orElseGet(() -> metrics.map(m -> m.path("gauges").path(HEIGHT_GAUGE).path("value"))
                         .filter(JsonNode::canConvertToLong).map(h -> OptionalLong.of(h.asLong()))
                         .orElse(OptionalLong.empty()));
-        JsonNode timer = metrics.map(m -> m.path("timers").path(TTF_TIMER)).orElse(null);
-        return new NodeStatus(node.id(), true, height, number(timer, "p50"), number(timer, "p99"));
+        JsonNode histogram = metrics.map(m -> m.path("histograms").path(TTF_HISTOGRAM)).orElse(null);
+        return new NodeStatus(node.id(), true, height, number(histogram, "p50"), number(histogram, "p99"));
     }
 
-    private static OptionalDouble number(JsonNode timer, String field) {
-        if (timer == null || !timer.path(field).isNumber()) {
+    private static OptionalDouble number(JsonNode histogram, String field) {
+        if (histogram == null || !histogram.path(field).isNumber()) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of(timer.path(field).asDouble());
+        return OptionalDouble.of(histogram.path(field).asDouble());
     }
 
     private Optional<String> get(URI uri) {

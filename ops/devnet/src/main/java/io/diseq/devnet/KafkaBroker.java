@@ -12,9 +12,7 @@ import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -56,19 +54,6 @@ final class KafkaBroker implements AutoCloseable {
 
     String bootstrapServers() {
         return bootstrap;
-    }
-
-    /** Creates the topic unless it exists (the node does not create the block topic itself). */
-    void ensureTopic(String name, int partitions) {
-        try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create topic " + name + ": " + e.getCause().getMessage(), e);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create topic " + name, e);
-        }
     }
 
     Admin admin() {

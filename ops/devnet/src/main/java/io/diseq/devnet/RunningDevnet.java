@@ -64,31 +64,57 @@ public final class RunningDevnet implements AutoCloseable {
 
     private void startAll() throws Exception {
         GeneratedNetwork network = networkFiles();
-        NetworkSpec spec = settings.spec();
-        Topics topics = Topics.forChain(settings.chainId());
         KafkaBroker kafka = KafkaBroker.start(dataDir.resolve("kafka"), settings.kafkaPort(),
                 settings.kafkaControllerPort());
         started.add(kafka);
         PostgresServer postgres = PostgresServer.start(dataDir.resolve("postgres"), settings.postgresPort());
         started.add(postgres);
         postgres.ensureDatabases(NetworkSpec.DB_USER, NetworkSpec.LOCAL_DB_PASSWORD,
-                IntStream.range(0, settings.validators()).mapToObj(spec::databaseName).toList());
-        Path logs = Files.createDirectories(dataDir.resolve("logs"));
+                IntStream.range(0, settings.validators()).mapToObj(settings.spec()::databaseName).toList());
+        startApplications(network, Files.createDirectories(dataDir.resolve("logs")).resolve("devnet.log"));
+    }
+
+    /**
+     * Starts ingest (which creates the message topics), creates the block topic (one partition), then
+     * the validators, against whatever Kafka and PostgreSQL the network's configs name.
+     */
+    private void startApplications(GeneratedNetwork network, Path logFile) throws Exception {
+        NetworkSpec spec = network.spec();
+        Topics topics = Topics.forChain(spec.chainId());
         InProcessApp<IngestConfiguration> ingest = new InProcessApp<>("ingest", IngestApplication.class,
-                network.ingestConfig(), logs.resolve("devnet.log"));
+                network.ingestConfig(), logFile);
         ingest.start();
         started.add(ingest);
-        kafka.ensureTopic(topics.blocks().name(), 1);
+        KafkaTopics.ensure(spec.bootstrap(), topics.blocks().name(), 1);
         for (GeneratedNetwork.ValidatorFiles v : network.validators()) {
-            InProcessApp<NodeConfiguration> node = new InProcessApp<>(v.id(), NodeApplication.class, v.config(),
-                    logs.resolve("devnet.log"));
+            InProcessApp<NodeConfiguration> node = new InProcessApp<>(v.id(), NodeApplication.class, v.config(), logFile);
             node.start();
             started.add(node);
             validators.add(node);
             endpoints.add(new ValidatorEndpoints(v.id(), URI.create("http://localhost:" + spec.httpPort(v.index())),
                     URI.create("http://localhost:" + spec.adminPort(v.index()))));
         }
-        watcher = new BlockTopicWatcher(settings.kafkaBootstrap(), topics.blocks().name());
+        watcher = new BlockTopicWatcher(spec.bootstrap(), topics.blocks().name());
+    }
+
+    /**
+     * Runs the applications of an already generated {@link Layout#LOCAL} network against Kafka and
+     * PostgreSQL that someone else runs (the Testcontainers test: brokers and databases in containers).
+     * {@link #close} then stops only the applications.
+     */
+    public static RunningDevnet startApplicationsOnly(GeneratedNetwork network, Path logDir) throws DevnetException {
+        NetworkSpec spec = network.spec();
+        DevnetSettings settings = new DevnetSettings(spec.chainId(), spec.validators(),
+                Integer.parseInt(spec.kafkaBootstrap().substring(spec.kafkaBootstrap().lastIndexOf(':') + 1)),
+                spec.basePort(), spec.postgresPort());
+        RunningDevnet devnet = new RunningDevnet(settings, network.directory());
+        try {
+            devnet.startApplications(network, Files.createDirectories(logDir).resolve("devnet.log"));
+            return devnet;
+        } catch (Exception e) {
+            devnet.close();
+            throw new DevnetException("applications failed to start: " + e, e);
+        }
     }
 
     /** The generated network of this data directory, generated now if the directory is new. */

@@ -1,9 +1,9 @@
 package io.diseq.devnet;
 
-import io.diseq.core.chain.BlockHeader;
-import io.diseq.core.util.Hex;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.diseq.core.chain.BlockHeader;
+import io.diseq.core.util.Hex;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;

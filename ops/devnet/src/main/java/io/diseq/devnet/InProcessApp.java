@@ -1,10 +1,13 @@
 package io.diseq.devnet;
 
+import ch.qos.logback.classic.Level;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Dropwizard application (a validator or ingest) running in the devnet's JVM, started and stopped
@@ -43,11 +46,22 @@ final class InProcessApp<C extends Configuration> implements AutoCloseable {
         return support.getConfiguration();
     }
 
+    /**
+     * Stopping an application resets logging to Dropwizard's INFO console default; the applications
+     * still running (and the broker) would then flood the console during shutdown.
+     */
+    private static void quietLogging() {
+        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(Level.WARN);
+        }
+    }
+
     @Override
     public void close() {
         if (running) {
             running = false;
             support.after();
+            quietLogging();
         }
     }
 }

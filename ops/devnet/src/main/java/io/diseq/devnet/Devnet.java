@@ -54,7 +54,13 @@ public final class Devnet implements Callable<Integer> {
     public static void main(String[] args) {
         // Dropwizard's request log prints logback's internal status to stdout at every start.
         System.setProperty("logback.statusListenerClass", "ch.qos.logback.core.status.NopStatusListener");
-        System.exit(new CommandLine(new Devnet()).execute(args));
+        System.exit(new CommandLine(new Devnet())
+                .setExecutionExceptionHandler((e, command, parsed) -> {
+                    // A person can act on the message; the stack trace is in the log for developers.
+                    command.getErr().println("devnet: " + e.getMessage());
+                    return 1;
+                })
+                .execute(args));
     }
 
     @Override

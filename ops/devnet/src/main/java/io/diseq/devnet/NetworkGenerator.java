@@ -74,7 +74,7 @@ public final class NetworkGenerator {
             Files.writeString(out.resolve("validators.txt"), identities.toString(), StandardCharsets.UTF_8);
             return new GeneratedNetwork(spec, out, ingest, files);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the network to " + out, e);
+            throw new UncheckedIOException("cannot write the network to " + out + ": " + e.getMessage(), e);
         }
     }
 

@@ -114,6 +114,43 @@ class BlockPublisherTest {
                 .containsSubsequence(1L, 2L, 3L, 4L, 5L, 6L, 5L, 6L, 7L, 8L, 9L, 10L);
     }
 
+    @Test
+    void aStalledPublisherIsReplacedByOneThatIsAhead() {
+        KafkaSettings kafka = chain("stall");
+        BlockStore lagging = newStore();
+        BlockStore ahead = newStore();
+        storeHeights(lagging, 1, 5);
+        storeHeights(ahead, 1, 20);
+        BlockPublisher first = start(kafka, lagging, new PublisherSettings(0, 20, 300, 200, 2, 60_000));
+        Await.until(DEADLINE, "validator 0 published what it has", () -> first.publishedHeight() == 5);
+        BlockPublisher second = start(kafka, ahead, new PublisherSettings(1, 20, 300, 200, 2, 60_000));
+
+        Await.until(DEADLINE, "validator 1 took over and published height 20", () -> second.publishedHeight() == 20);
+        storeHeights(lagging, 6, 22);
+        storeHeights(ahead, 21, 22);
+        first.blockStored();
+        second.blockStored();
+
+        Await.until(DEADLINE, "height 22 on the topic", () -> tail(kafka) == 22);
+        assertThat(heights(KAFKA.readAllCommitted(kafka.blocksTopic()))).isEqualTo(range(1, 22));
+        assertThat(first.fencings()).as("the stale publisher learned it was fenced when it tried again")
+                .isPositive();
+        assertThat(second.claims()).isPositive();
+    }
+
+    private static long tail(KafkaSettings kafka) {
+        List<ConsumerRecord<byte[], byte[]>> records = KAFKA.readAllCommitted(kafka.blocksTopic());
+        return records.isEmpty() ? -1 : BlockRecord.height(records.get(records.size() - 1).key());
+    }
+
+    private BlockPublisher start(KafkaSettings kafka, BlockStore store, PublisherSettings settings) {
+        BlockPublisher publisher = new BlockPublisher(kafka.topicPrefix(), kafka, settings, store, Map.of(),
+                CrashPoint.NONE);
+        publisher.start();
+        publishers.add(publisher);
+        return publisher;
+    }
+
     private BlockPublisher start(KafkaSettings kafka, BlockStore store, int index, CrashPoint crashPoint) {
         PublisherSettings settings = new PublisherSettings(index, 20, 0, 0, 2, 60_000);
         BlockPublisher publisher = new BlockPublisher(kafka.topicPrefix(), kafka, settings, store, Map.of(), crashPoint);

@@ -51,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IngestExactlyOnceTest {
     private static final String CHAIN = "eo";
     private static final int MAX_MESSAGE_BYTES = 65_536;
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final Duration DEADLINE = Duration.ofSeconds(120);
 
     private static KafkaTestCluster kafka;
 

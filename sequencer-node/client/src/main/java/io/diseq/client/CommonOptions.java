@@ -28,8 +28,12 @@ public final class CommonOptions {
     @Option(names = {"-v", "--verbose"}, description = "show stack traces of errors")
     boolean verbose;
 
-    ClientConfig config() {
-        return new ClientConfig(bootstrapServers, chainId, timeout, kafkaProperties);
+    ClientConfig config() throws ClientException {
+        try {
+            return new ClientConfig(bootstrapServers, chainId, timeout, kafkaProperties);
+        } catch (IllegalArgumentException e) {
+            throw new ClientException("invalid --chain: " + e.getMessage(), e);
+        }
     }
 
     /** Parses {@code 250ms}, {@code 10s}, {@code 2m}, or a bare number of seconds. */

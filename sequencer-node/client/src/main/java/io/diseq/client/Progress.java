@@ -27,6 +27,7 @@ final class Progress {
         this.enabled = enabled;
         this.total = total;
         this.done = done;
+        this.lastDrawNanos = System.nanoTime() - REDRAW_MS * 1_000_000;
     }
 
     void update(long sent, long failed) {

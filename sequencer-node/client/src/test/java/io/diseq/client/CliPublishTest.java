@@ -177,6 +177,9 @@ class CliPublishTest {
         assertThat(cli(InputStream.nullInputStream(), "publish", "--nope").exit()).isEqualTo(Cli.EXIT_USAGE);
         assertThat(cli(InputStream.nullInputStream()).exit()).isEqualTo(Cli.EXIT_USAGE);
         assertThat(cli(InputStream.nullInputStream(), "publish", "-f", "x", "m").exit()).isEqualTo(Cli.EXIT_USAGE);
+        Run badChain = cli(InputStream.nullInputStream(), "publish", "-c", "a.b", "m");
+        assertThat(badChain.exit()).isEqualTo(Cli.EXIT_CANNOT_PROCEED);
+        assertThat(badChain.err()).startsWith("error: invalid --chain: chain id must match");
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected) {

@@ -12,9 +12,10 @@ public final class SchemaResources {
     public static final String MESSAGE_RECORD = "message-record.v1.schema.json";
     public static final String REJECTED_RECORD = "rejected-record.v1.schema.json";
     public static final String PUBLISH_SUMMARY = "publish-summary.v1.schema.json";
+    public static final String BLOCK_RECORD = "block-record.v1.schema.json";
 
     public static final List<String> ALL =
-            List.of(RAW_MESSAGE_RECORD, MESSAGE_RECORD, REJECTED_RECORD, PUBLISH_SUMMARY);
+            List.of(RAW_MESSAGE_RECORD, MESSAGE_RECORD, REJECTED_RECORD, PUBLISH_SUMMARY, BLOCK_RECORD);
 
     private SchemaResources() {}
 

@@ -6,12 +6,24 @@ package io.diseq.client;
  */
 public class ClientException extends Exception {
     private static final long serialVersionUID = 1L;
+    private final int exitCode;
 
     public ClientException(String message) {
-        super(message);
+        this(message, null, Cli.EXIT_CANNOT_PROCEED);
     }
 
     public ClientException(String message, Throwable cause) {
+        this(message, cause, Cli.EXIT_CANNOT_PROCEED);
+    }
+
+    /** A failure with its own exit code ({@link Cli#EXIT_VERIFICATION_FAILED}, {@link Cli#EXIT_NOT_FOUND}). */
+    public ClientException(String message, Throwable cause, int exitCode) {
         super(message, cause);
+        this.exitCode = exitCode;
+    }
+
+    /** The CLI's exit code for this failure. */
+    public int exitCode() {
+        return exitCode;
     }
 }

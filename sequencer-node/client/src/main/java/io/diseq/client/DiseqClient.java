@@ -56,20 +56,29 @@ public final class DiseqClient {
     }
 
     private void checkReachable() throws ClientException, InterruptedException {
-        String topic = config.topics().rawMessages().name();
+        requireTopic(config, config.topics().rawMessages().name());
+    }
+
+    /**
+     * Checks that a broker answers and {@code topic} exists.
+     *
+     * @throws ClientException naming what to check if not
+     */
+    static void requireTopic(ClientConfig config, String topic) throws ClientException, InterruptedException {
         long timeoutMs = config.timeout().toMillis();
-        try (Admin admin = Admin.create(adminProperties())) {
+        try (Admin admin = Admin.create(adminProperties(config))) {
             admin.describeCluster().nodes().get(timeoutMs, TimeUnit.MILLISECONDS);
             admin.describeTopics(List.of(topic)).allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw unreachable(e);
+            throw unreachable(config, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 throw new ClientException("topic " + topic + " does not exist on " + config.bootstrapServers()
-                        + ": check the chain id (--chain); the ingest service creates the topic when it starts", e);
+                        + ": check the chain id (--chain) and that the chain's topics were created (ingest creates"
+                        + " them when it starts)", e);
             }
             if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
-                throw unreachable(e);
+                throw unreachable(config, e);
             }
             throw new ClientException("Kafka at " + config.bootstrapServers() + " refused the request: "
                     + e.getCause().getMessage(), e);
@@ -79,13 +88,13 @@ public final class DiseqClient {
         }
     }
 
-    private ClientException unreachable(Exception cause) {
+    private static ClientException unreachable(ClientConfig config, Exception cause) {
         return new ClientException("cannot reach Kafka at " + config.bootstrapServers() + " within "
                 + seconds(config.timeout().toMillis()) + ": check --bootstrap-servers and that the brokers are running"
                 + " (raise --timeout on a slow network)", cause);
     }
 
-    private Map<String, Object> adminProperties() {
+    private static Map<String, Object> adminProperties(ClientConfig config) {
         Map<String, Object> p = new HashMap<>(config.kafkaProperties());
         int timeoutMs = (int) Math.min(config.timeout().toMillis(), Integer.MAX_VALUE);
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());

@@ -1,5 +1,6 @@
 package io.diseq.client;
 
+import io.diseq.core.chain.StandardConsensusCrypto;
 import io.diseq.schemas.PublishSummary;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,8 +8,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
@@ -21,8 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code publish}: sends messages to the chain's raw topic and prints a summary; exit code 0 if all
- * were acknowledged, 1 if any failed (sequencing itself is reported by the node service, later
- * with {@code --await}).
+ * were acknowledged, 1 if any failed. With {@code --await} it then waits until each acknowledged
+ * message is sequenced ({@link InclusionWaiter}); exit 1 also if some were not included in time.
  */
 @Command(name = "publish", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Send messages to <chain>.messages.raw.",
@@ -47,6 +52,18 @@ final class PublishCommand implements Callable<Integer>, Verbose {
 
     @Option(names = "--no-progress", description = "no progress display, even on a terminal")
     boolean noProgress;
+
+    @Option(names = "--await", description = "after sending, wait until each message is sequenced (polls its receipt"
+            + " on --node) and print its height and index")
+    boolean await;
+
+    @Option(names = "--await-timeout", paramLabel = "DURATION", defaultValue = "60s",
+            converter = CommonOptions.DurationConverter.class,
+            description = "how long --await waits for inclusion (default: ${DEFAULT-VALUE})")
+    Duration awaitTimeout;
+
+    @Mixin
+    NodeOptions node;
 
     @Spec
     CommandSpec spec;
@@ -73,16 +90,38 @@ final class PublishCommand implements Callable<Integer>, Verbose {
         if (!messages.isEmpty() && file != null) {
             throw new ParameterException(spec.commandLine(), "give messages as arguments or with --file, not both");
         }
+        InclusionWaiter waiter = await ? waiter() : null;
         Input input = openInput();
+        Set<String> ids = Collections.synchronizedSet(new LinkedHashSet<>());
+        int exit;
         try (InputStream ignored = input.stream()) {
             DiseqClient client = DiseqClient.connect(common.config());
             try (Publisher publisher = client.publisher()) {
-                return publishAll(input, publisher);
+                exit = publishAll(input, publisher, ids);
             }
         }
+        if (waiter == null) {
+            return exit;
+        }
+        List<String> missing = waiter.await(Set.copyOf(ids), awaitTimeout);
+        if (!missing.isEmpty()) {
+            err.println(missing.size() + " message(s) not included within " + awaitTimeout.toSeconds() + "s, e.g. "
+                    + missing.get(0) + ": check that ingest and the validators are running (diseq-client receipt ID"
+                    + " to look again)");
+            return Cli.EXIT_SOME_FAILED;
+        }
+        return exit;
     }
 
-    private int publishAll(Input input, Publisher publisher) throws IOException, ClientException {
+    /** The --await poller; checks its options before anything is sent. */
+    private InclusionWaiter waiter() throws ClientException {
+        NodeClient client = new NodeClient(node.nodeUri(), common.timeout);
+        ReceiptVerifier verifier = node.validatorsFile == null ? null : new ReceiptVerifier(common.config().chainId(),
+                ValidatorsFile.read(node.validatorsFile), StandardConsensusCrypto.verifier());
+        return new InclusionWaiter(client, verifier, out, json);
+    }
+
+    private int publishAll(Input input, Publisher publisher, Set<String> ids) throws IOException, ClientException {
         AtomicReference<String> firstError = new AtomicReference<>();
         Progress progress = new Progress(err, interactive && !noProgress, input.total(),
                 input.total() > 0 && input.countsMessages() ? () -> publisher.sent() + publisher.failed()
@@ -93,6 +132,8 @@ final class PublishCommand implements Callable<Integer>, Verbose {
                 publisher.publish(message).whenComplete((id, error) -> {
                     if (error != null) {
                         firstError.compareAndSet(null, error.getMessage());
+                    } else if (await) {
+                        ids.add(id.toHex());
                     }
                 });
                 progress.update(publisher.sent(), publisher.failed());

@@ -56,7 +56,7 @@ class CliPublishTest {
         kafka.waitForReadyBrokers();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             List<NewTopic> topics = new ArrayList<>();
-            for (String chain : List.of("args", "file", "stdin", "bin", "json")) {
+            for (String chain : List.of("args", "file", "stdin", "bin", "json", "await")) {
                 topics.add(new NewTopic(chain + ".messages.raw", 2, (short) 1));
             }
             admin.createTopics(topics).all().get();
@@ -140,6 +140,52 @@ class CliPublishTest {
         var json = new ObjectMapper().readTree(run.out());
         assertThat(schema.validate(json)).isEmpty();
         assertThat(json.get("sent").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void awaitPrintsHeightAndIndexOfEachMessageOnceItsVerifiedReceiptAppears() throws Exception {
+        TestChain chain = new TestChain("await");
+        chain.next(0, "alpha", "beta");
+        Path validators = dir.resolve("validators.txt");
+        Files.writeString(validators, chain.validatorsFile());
+        try (StubNode node = new StubNode()) {
+            String alpha = chain.receipt(chain.blocks.get(0), 0).messageId().toHex();
+            String beta = chain.receipt(chain.blocks.get(0), 1).messageId().toHex();
+            node.serve(alpha, StubNode.json("await", chain.receipt(chain.blocks.get(0), 0)).toString(), 3);
+            node.serve(beta, StubNode.json("await", chain.receipt(chain.blocks.get(0), 1)).toString(), 0);
+
+            Run run = publish("await", InputStream.nullInputStream(), "--await", "--node", node.uri().toString(),
+                    "--validators", validators.toString(), "alpha", "beta");
+
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).contains("sent 2, failed 0 to await.messages.raw")
+                    .contains("included " + alpha + " at height 1, index 0 (receipt verified)")
+                    .contains("included " + beta + " at height 1, index 1 (receipt verified)");
+            assertThat(node.requests.get()).isGreaterThanOrEqualTo(5);
+        }
+    }
+
+    @Test
+    void awaitGivesUpAfterItsTimeoutAndRefusesAForgedReceipt() throws Exception {
+        TestChain chain = new TestChain("await");
+        chain.next(0, "alpha", "beta");
+        Path validators = dir.resolve("validators.txt");
+        Files.writeString(validators, chain.validatorsFile());
+        try (StubNode node = new StubNode()) {
+            Run late = publish("await", InputStream.nullInputStream(), "--await", "--await-timeout", "1s",
+                    "--node", node.uri().toString(), "never-included");
+            assertThat(late.exit()).isEqualTo(Cli.EXIT_SOME_FAILED);
+            assertThat(late.err()).contains("1 message(s) not included within 1s");
+
+            String alpha = chain.receipt(chain.blocks.get(0), 0).messageId().toHex();
+            var forged = StubNode.json("await", chain.receipt(chain.blocks.get(0), 0));
+            forged.set("stateProof", StubNode.json("await", chain.receipt(chain.blocks.get(0), 1)).get("stateProof"));
+            node.serve(alpha, forged.toString());
+            Run bad = publish("await", InputStream.nullInputStream(), "--await", "--node", node.uri().toString(),
+                    "--validators", validators.toString(), "alpha");
+            assertThat(bad.exit()).isEqualTo(Cli.EXIT_VERIFICATION_FAILED);
+            assertThat(bad.err()).contains("does NOT verify: BAD_PROOF");
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.diseq.node;
 
 import io.diseq.node.config.NodeConfiguration;
+import io.diseq.node.consensus.ConsensusModule;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -15,6 +16,7 @@ import io.dropwizard.core.setup.Environment;
  */
 public class NodeApplication extends Application<NodeConfiguration> {
     private volatile NodeWiring.Node node;
+    private volatile ConsensusModule consensus;
 
     public static void main(String[] args) throws Exception {
         new NodeApplication().run(args);
@@ -35,10 +37,17 @@ public class NodeApplication extends Application<NodeConfiguration> {
     public void run(NodeConfiguration config, Environment environment) {
         AdminExposure.bindAdminToLoopbackUnlessSet(config.getServerFactory());
         node = NodeWiring.wire(config, environment);
+        consensus = ConsensusModule.register(config.consensus(), environment, NodeWiring.consensusParts(node));
+        io.diseq.node.api.ApiModule.register(environment, node.settings(), node.blocks(), node.trieNodes(), node.window(), consensus.status());
     }
 
     /** The wired components, once {@link #run} has completed (for the consensus driver and tests). */
     NodeWiring.Node node() {
         return node;
+    }
+
+    /** The consensus driver and catch-up, once {@link #run} has completed (status view for the REST API). */
+    public ConsensusModule consensus() {
+        return consensus;
     }
 }

@@ -4,6 +4,7 @@ import io.diseq.node.config.GossipFactory;
 import io.diseq.node.config.NodeConfiguration;
 import io.diseq.node.config.NodeSettings;
 import io.diseq.node.config.SelfKeys;
+import io.diseq.node.consensus.ConsensusModule;
 import io.diseq.node.gossip.GossipClient;
 import io.diseq.node.gossip.GossipInbox;
 import io.diseq.node.gossip.GossipResource;
@@ -83,6 +84,12 @@ final class NodeWiring {
         environment.healthChecks().register("kafka", kafkaHealth);
         NodeMetrics.register(environment.metrics(), window, publisher, inbox, client);
         return new Node(settings, self, jdbi, blocks, trieNodes, window, reader, publisher, inbox, signer, client);
+    }
+
+    /** What the consensus module needs from the wired node. */
+    static ConsensusModule.Parts consensusParts(Node n) {
+        return new ConsensusModule.Parts(n.settings().chain(), n.self(), n.jdbi(), n.blocks(), n.trieNodes(), n.window(),
+                n.publisher(), n.gossipInbox(), n.gossipSigner(), n.gossipClient());
     }
 
     private static Map<Integer, URI> peerUrls(NodeSettings settings, int selfIndex) {

@@ -1,7 +1,7 @@
 package io.diseq.core.chain;
 
-import io.diseq.core.rlp.Rlp;
 import io.diseq.core.trie.MerklePatriciaTrie;
+import io.diseq.core.trie.MessageLocation;
 import io.diseq.core.trie.NodeStore;
 import io.diseq.core.util.Bytes;
 import java.util.ArrayList;
@@ -99,8 +99,8 @@ public final class ContentRule {
             this.state = MerklePatriciaTrie.open(store, tip.header().stateRoot());
         }
 
-        /** True iff the record's id is new; remembers it. */
-        private boolean fresh(InputRecord record, Bytes id) {
+        /** True iff the id is neither in the state trie nor earlier in this block. */
+        private boolean fresh(Bytes id) {
             return !seen.contains(id) && state.get(id.unsafeArray()) == null;
         }
 
@@ -128,7 +128,7 @@ public final class ContentRule {
                     }
                     InputRecord record = e.getValue().get(k);
                     Bytes id = record.messageId();
-                    if (fresh(record, id)) {
+                    if (fresh(id)) {
                         if (!fits(record)) {
                             stopped.add(e.getKey());
                             continue;
@@ -156,7 +156,7 @@ public final class ContentRule {
                     }
                     InputRecord record = records.get(k);
                     Bytes id = record.messageId();
-                    if (fresh(record, id)) {
+                    if (fresh(id)) {
                         if (!fits(record)) {
                             return "block exceeds " + config.blockMessagesMax() + " messages or "
                                     + config.blockBytesMax() + " bytes";
@@ -182,8 +182,8 @@ public final class ContentRule {
         }
     }
 
-    /** The state-trie value of a sequenced message: RLP([height, index]). */
+    /** The state-trie value of a sequenced message: RLP([height, index]) (§6.4). */
     public static byte[] stateValue(long height, int index) {
-        return Rlp.encodeList(Rlp.encodeLong(height), Rlp.encodeLong(index));
+        return new MessageLocation(height, index).encode();
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a decided height writes in one transaction (docs/protocol.md §7.13): the header, its
+ * Everything a decided height writes in one transaction (docs/protocol.md §7.10, §7.11): the header, its
  * certificate, the messages in block order, the state-trie nodes new in this block, and the chain
  * tip after it (whose next offsets are the input positions to resume from after a restart).
  */

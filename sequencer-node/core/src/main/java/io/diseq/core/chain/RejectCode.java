@@ -36,5 +36,7 @@ public enum RejectCode {
     /** The message is structurally invalid (lengths, rounds, fields). */
     MALFORMED,
     /** A certificate lacks a quorum of distinct valid precommits, or names another block. */
-    BAD_CERTIFICATE
+    BAD_CERTIFICATE,
+    /** A message receipt's trie proof does not prove the message under the header's roots. */
+    BAD_PROOF
 }

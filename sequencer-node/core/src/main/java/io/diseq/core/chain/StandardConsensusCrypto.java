@@ -2,6 +2,7 @@ package io.diseq.core.chain;
 
 import io.diseq.core.crypto.Ecvrf;
 import io.diseq.core.crypto.Ed25519;
+import io.diseq.core.crypto.ValidatorKeys;
 import io.diseq.core.util.Bytes;
 import java.util.Optional;
 
@@ -21,6 +22,11 @@ public final class StandardConsensusCrypto implements ConsensusCrypto {
         }
         this.signingSeed = signingSeed.clone();
         this.vrfSeed = vrfSeed.clone();
+    }
+
+    /** The crypto of a validator whose key file was loaded into {@code keys}. */
+    public static StandardConsensusCrypto of(ValidatorKeys keys) {
+        return new StandardConsensusCrypto(keys.signing().seed(), keys.vrfSeed());
     }
 
     /** Verification only: all a receipt verifier or an observer needs. */

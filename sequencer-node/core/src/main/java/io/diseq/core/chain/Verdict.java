@@ -1,6 +1,6 @@
 package io.diseq.core.chain;
 
-/** The outcome of checking a message, block or certificate: accepted, or rejected with a stable code. */
+/** The outcome of checking a message, block or certificate (docs/protocol.md §7.15): accepted, or rejected with a stable code. */
 public sealed interface Verdict {
     Verdict ACCEPT = new Accept();
 

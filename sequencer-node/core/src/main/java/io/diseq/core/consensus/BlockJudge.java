@@ -25,13 +25,22 @@ final class BlockJudge {
     private final ConsensusVerifier verifier;
     private final InputLog inputLog;
     private final NodeStore nodeStore;
+    private final KnownProposers known;
     private final Map<Bytes, Judgement> cache = new HashMap<>();
 
-    BlockJudge(ChainConfig config, ConsensusVerifier verifier, InputLog inputLog, NodeStore nodeStore) {
+    /** Proposers already derived from verified commitments of this height (saves a VRF verification). */
+    interface KnownProposers {
+        /** The proposer that {@code pi} selects in {@code round}, or −1 if not known. */
+        int lookup(int round, Bytes pi);
+    }
+
+    BlockJudge(ChainConfig config, ConsensusVerifier verifier, InputLog inputLog, NodeStore nodeStore,
+               KnownProposers known) {
         this.config = config;
         this.verifier = verifier;
         this.inputLog = inputLog;
         this.nodeStore = nodeStore;
+        this.known = known;
     }
 
     sealed interface Judgement {
@@ -98,7 +107,10 @@ final class BlockJudge {
         if (h.committerIndex() != config.validators().committerIndex(h.height(), h.round())) {
             return "committer index is not the committer of the header's round";
         }
-        int proposer = Leaders.proposer(config, verifier, h.height(), h.round(), h.parentHash(), h.commitmentPi());
+        int proposer = known.lookup(h.round(), h.commitmentPi());
+        if (proposer < 0) {
+            proposer = Leaders.proposer(config, verifier, h.height(), h.round(), h.parentHash(), h.commitmentPi());
+        }
         if (proposer < 0 || proposer != h.proposerIndex()) {
             return "commitment pi does not select the header's proposer";
         }

@@ -22,6 +22,7 @@ public final class ConsensusCore {
     private final Intake intake;
     private final Rules rules;
     private final Decider decider;
+    private final Voter voter;
     private boolean started;
 
     /**
@@ -43,7 +44,7 @@ public final class ConsensusCore {
         this.overlay = new OverlayNodeStore(nodeStore);
         this.s = new CoreState(config, rules, crypto, selfIndex, inputLog, overlay, new Signer(crypto, signerState));
         this.intake = new Intake(s);
-        Voter voter = new Voter(s);
+        this.voter = new Voter(s);
         this.decider = new Decider(s, overlay);
         this.rules = new Rules(s, voter, new Proposer(s, voter), decider);
         decider.onNextHeight(this::enterHeight);
@@ -62,6 +63,12 @@ public final class ConsensusCore {
         s.validRound = st.validRound();
         s.validBlock = st.validBlock();
         s.validId = st.validBlock() == null ? null : st.validBlock().id();
+        for (Vote vote : st.validPolka()) {
+            VoteBook book = s.log.votes(VoteType.PREVOTE, vote.round());
+            if (book.existing(vote.validatorIndex(), vote.blockId()) == null) {
+                book.add(vote);
+            }
+        }
     }
 
     /** Processes one event at local time {@code nowMs}; returns the effects to perform in order. */
@@ -90,9 +97,18 @@ public final class ConsensusCore {
             return;
         }
         started = true;
-        SignerState st = s.signer.state();
-        int resumeRound = st.height() == s.height ? Math.max(0, st.round()) : 0;
-        beginHeight(resumeRound);
+        beginHeight(resumeRound(s.signer.state()));
+        voter.resendOwn();
+        rules.evaluate();
+    }
+
+    /**
+     * After a restart inside a height the node resumes in the round it last signed in, and re-sends
+     * its own persisted messages of that round ({@link Voter#resendOwn}): the round's other holders may
+     * have crashed too, and the round's timeouts wait for 2f+1 of its votes.
+     */
+    private int resumeRound(SignerState st) {
+        return st.height() == s.height ? Math.max(0, st.round()) : 0;
     }
 
     private void onMessage(ConsensusMessage m) {
@@ -154,6 +170,7 @@ public final class ConsensusCore {
     private void replayBuffered() {
         List<ConsensusMessage> buffered = new ArrayList<>(s.nextHeightBuffer);
         s.nextHeightBuffer.clear();
+        s.bufferedBySender.clear();
         for (ConsensusMessage m : buffered) {
             if (intake.admit(m) == Intake.Result.ACCEPTED && s.waiting) {
                 rules.startRound(0);

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The mutable state of one validator's consensus (Algorithm 1's variables plus the message log of the
+ * The mutable state of one validator's consensus (docs/protocol.md §7.12: Algorithm 1's variables plus the message log of the
  * current height), shared by the handlers of this package, and the effects of the step in progress.
  * Only the core's single driver thread touches it.
  */
@@ -53,8 +53,11 @@ final class CoreState {
     final Set<Bytes> reportedInvalid = new HashSet<>();
 
     final List<ConsensusMessage> nextHeightBuffer = new ArrayList<>();
+    /** Buffered next-height messages per claimed sender: one validator cannot crowd out the others. */
+    final java.util.Map<Integer, Integer> bufferedBySender = new java.util.HashMap<>();
     final Set<Integer> aheadSenders = new HashSet<>();
     long syncHintedHeight;
+    long syncHintedAtMs;
 
     long nowMs;
     List<Effect> out = new ArrayList<>();
@@ -69,7 +72,13 @@ final class CoreState {
         this.inputLog = inputLog;
         this.nodeStore = nodeStore;
         this.signer = signer;
-        this.judge = new BlockJudge(config, crypto, inputLog, nodeStore);
+        this.judge = new BlockJudge(config, crypto, inputLog, nodeStore, this::knownProposer);
+    }
+
+    /** The proposer a verified commitment of this height selects, if (round, pi) is that commitment. */
+    private int knownProposer(int r, Bytes pi) {
+        Commitment c = log.commitment(r);
+        return c != null && c.pi().equals(pi) ? log.proposer(r) : -1;
     }
 
     int quorum() {
@@ -88,8 +97,16 @@ final class CoreState {
         out.add(new Effect.Rejected(code, detail, message));
     }
 
+    /** The prevotes of validRound for the valid block, as held now (the polka that made it valid). */
+    List<Vote> validPolka() {
+        if (validBlock == null) {
+            return List.of();
+        }
+        return List.copyOf(log.votes(VoteType.PREVOTE, validRound).votesFor(validId).values());
+    }
+
     void persistSigner() {
-        signer.recordLock(height, lockedRound, lockedBlock, validRound, validBlock);
+        signer.recordLock(height, lockedRound, lockedBlock, validRound, validBlock, validPolka());
         out.add(new Effect.PersistSignerState(signer.state()));
     }
 

@@ -9,8 +9,6 @@ import io.diseq.core.chain.QuorumCertificate;
 import io.diseq.core.util.Bytes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -49,13 +47,9 @@ final class Decider {
     }
 
     private QuorumCertificate certificate(int round, Bytes blockId) {
-        Map<Integer, Vote> votes = new TreeMap<>(s.log.votes(VoteType.PRECOMMIT, round).votes());
         List<CommitSignature> signatures = new ArrayList<>();
-        votes.forEach((index, vote) -> {
-            if (blockId.equals(vote.blockId())) {
-                signatures.add(new CommitSignature(index, vote.signature()));
-            }
-        });
+        s.log.votes(VoteType.PRECOMMIT, round).votesFor(blockId)
+                .forEach((index, vote) -> signatures.add(new CommitSignature(index, vote.signature())));
         return new QuorumCertificate(s.height, round, blockId, signatures);
     }
 

@@ -4,7 +4,7 @@ import io.diseq.core.chain.DecidedBlock;
 import io.diseq.core.chain.RejectCode;
 
 /**
- * Outputs of {@link ConsensusCore#step}, to be performed by the driver IN LIST ORDER, each completed
+ * Outputs of {@link ConsensusCore#step} (docs/protocol.md §7.12–7.16), to be performed by the driver IN LIST ORDER, each completed
  * before the next (a {@link PersistSignerState} always precedes the send it guards). CONSENSUS-API.md.
  */
 public sealed interface Effect {

@@ -5,7 +5,7 @@ import io.diseq.core.chain.QuorumCertificate;
 import io.diseq.core.chain.SequencedMessage;
 import java.util.List;
 
-/** Inputs to {@link ConsensusCore#step}. See CONSENSUS-API.md for who produces each. */
+/** Inputs to {@link ConsensusCore#step} (docs/protocol.md §7.12–7.16). See CONSENSUS-API.md for who produces each. */
 public sealed interface Event {
     /** The first event after construction or restart: enters the current height. */
     record Start() implements Event {}

@@ -17,12 +17,14 @@ final class HeightLog {
     private final Map<Integer, Commitment> commitments = new HashMap<>();
     private final Map<Integer, Integer> proposers = new HashMap<>();
     private final Map<Integer, Proposal> proposals = new HashMap<>();
+    private final Map<Integer, Map<Bytes, Proposal>> proposalsById = new HashMap<>();
     private final Map<Integer, VoteBook> prevotes = new HashMap<>();
     private final Map<Integer, VoteBook> precommits = new HashMap<>();
     private final Map<Integer, Set<Integer>> senders = new HashMap<>();
     private final Map<Bytes, BlockHeader> headers = new HashMap<>();
     /** Rounds whose precommits may hold a quorum for a block: checked for a decision. */
     private final TreeSet<Integer> decisionCandidates = new TreeSet<>();
+    private int highestRound;
 
     Commitment commitment(int round) {
         return commitments.get(round);
@@ -38,12 +40,25 @@ final class HeightLog {
         proposers.put(c.round(), proposer);
     }
 
+    /** The first valid proposal of the round: the one this node prevotes on (lines 22, 28). */
     Proposal proposal(int round) {
         return proposals.get(round);
     }
 
+    /** The round's proposal of this block (an equivocating proposer may have sent several), or null. */
+    Proposal proposal(int round, Bytes blockId) {
+        Map<Bytes, Proposal> byId = proposalsById.get(round);
+        return byId == null ? null : byId.get(blockId);
+    }
+
+    int proposalCount(int round) {
+        Map<Bytes, Proposal> byId = proposalsById.get(round);
+        return byId == null ? 0 : byId.size();
+    }
+
     void putProposal(Proposal p) {
-        proposals.put(p.round(), p);
+        proposals.putIfAbsent(p.round(), p);
+        proposalsById.computeIfAbsent(p.round(), r -> new HashMap<>()).putIfAbsent(p.blockId(), p);
         headers.putIfAbsent(p.blockId(), p.block());
     }
 
@@ -62,9 +77,15 @@ final class HeightLog {
 
     /** Records that {@code validator} sent an accepted message in {@code round}; returns the distinct count. */
     int noteSender(int round, int validator) {
+        highestRound = Math.max(highestRound, round);
         Set<Integer> s = senders.computeIfAbsent(round, r -> new HashSet<>());
         s.add(validator);
         return s.size();
+    }
+
+    /** The highest round any accepted message of this height was for. */
+    int highestRound() {
+        return highestRound;
     }
 
     int senders(int round) {

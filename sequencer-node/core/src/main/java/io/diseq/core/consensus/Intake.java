@@ -15,6 +15,13 @@ final class Intake {
     static final int MAX_ROUNDS_AHEAD = 64;
     /** Messages of the next height kept until this node gets there. */
     static final int NEXT_HEIGHT_BUFFER_PER_VALIDATOR = 64;
+    /**
+     * Values an equivocating validator is tallied for per (round, vote type) regardless of relevance;
+     * beyond this only nil or a block whose proposal is known is tallied (bounds memory, keeps liveness).
+     */
+    static final int MAX_VALUES_PER_VOTER = 2;
+    /** Distinct proposals of one round kept (the first is the one prevoted on; all serve decisions). */
+    static final int MAX_PROPOSALS_PER_ROUND = 4;
 
     private final CoreState s;
 
@@ -27,7 +34,7 @@ final class Intake {
 
     Result admit(ConsensusMessage m) {
         Verdict v = envelope(m);
-        if (v == BUFFER) {
+        if (v.accepted() && m.height() > s.height) {
             return Result.BUFFERED;
         }
         if (v.accepted()) {
@@ -51,8 +58,7 @@ final class Intake {
         return onVote((Vote) m);
     }
 
-    private static final Verdict BUFFER = new Verdict.Reject(RejectCode.FUTURE_HEIGHT, "buffered");
-
+    /** Chain, sender, shape, height and round window; accepts a next-height message for buffering. */
     private Verdict envelope(ConsensusMessage m) {
         if (!s.config.chainId().equals(m.chainId())) {
             return Verdict.reject(RejectCode.WRONG_CHAIN, "chain " + m.chainId());
@@ -60,8 +66,8 @@ final class Intake {
         if (!s.validators.contains(m.sender())) {
             return Verdict.reject(RejectCode.UNKNOWN_VALIDATOR, "validator index " + m.sender());
         }
-        if (m.round() < 0 || m.height() < 1 || m.signature() == null) {
-            return Verdict.reject(RejectCode.MALFORMED, "negative round, height 0 or no signature");
+        if (m.round() < 0 || m.height() < 1 || m.signature() == null || missingField(m)) {
+            return Verdict.reject(RejectCode.MALFORMED, "negative round, height 0 or a missing field");
         }
         if (m.height() < s.height) {
             return Verdict.reject(RejectCode.STALE_HEIGHT, "height " + m.height() + " < " + s.height);
@@ -75,16 +81,36 @@ final class Intake {
         return Verdict.ACCEPT;
     }
 
+    /**
+     * Buffers a message of the next height (accepted here, verified when replayed) or rejects a later
+     * one. f+1 distinct senders ahead of this node (unverified, so only a hint) emit SyncNeeded, again
+     * at most once per base propose timeout while they keep arriving.
+     */
+    private static boolean missingField(ConsensusMessage m) {
+        if (m instanceof Commitment c) {
+            return c.pi() == null;
+        }
+        if (m instanceof Proposal p) {
+            return p.block() == null || p.blockId() == null || p.commitment() == null || missingField(p.commitment())
+                    || p.commitment().signature() == null || p.commitment().chainId() == null;
+        }
+        return ((Vote) m).type() == null;
+    }
+
     private Verdict future(ConsensusMessage m) {
         s.aheadSenders.add(m.sender());
-        if (s.aheadSenders.size() >= s.validators.oneHonest() && s.syncHintedHeight < s.height) {
+        boolean hintDue = s.syncHintedHeight < s.height
+                || s.nowMs - s.syncHintedAtMs >= s.config.timeouts().proposeBaseMs();
+        if (s.aheadSenders.size() >= s.validators.oneHonest() && hintDue) {
             s.syncHintedHeight = s.height;
+            s.syncHintedAtMs = s.nowMs;
             s.emit(new Effect.SyncNeeded(m.height()));
         }
-        boolean room = s.nextHeightBuffer.size() < NEXT_HEIGHT_BUFFER_PER_VALIDATOR * s.validators.size();
+        boolean room = s.bufferedBySender.getOrDefault(m.sender(), 0) < NEXT_HEIGHT_BUFFER_PER_VALIDATOR;
         if (m.height() == s.height + 1 && room) {
             s.nextHeightBuffer.add(m);
-            return BUFFER;
+            s.bufferedBySender.merge(m.sender(), 1, Integer::sum);
+            return Verdict.ACCEPT;
         }
         return Verdict.reject(RejectCode.FUTURE_HEIGHT, "height " + m.height() + " while at " + s.height);
     }
@@ -132,10 +158,10 @@ final class Intake {
     }
 
     private Verdict onProposal(Proposal p) {
-        Proposal known = s.log.proposal(p.round());
-        if (p.equals(known)) {
-            return Verdict.reject(RejectCode.DUPLICATE_VOTE, "proposal already known");
+        if (p.blockId() != null && s.log.proposal(p.round(), p.blockId()) != null) {
+            return Verdict.reject(RejectCode.DUPLICATE_VOTE, "proposal of this block already known");
         }
+        Proposal known = s.log.proposal(p.round());
         Verdict v = proposalShape(p);
         if (v.accepted()) {
             v = proposalCommitment(p);
@@ -143,14 +169,41 @@ final class Intake {
         if (v.accepted() && !verifySignature(p)) {
             v = Verdict.reject(RejectCode.BAD_SIGNATURE, "proposal signature");
         }
+        if (v.accepted()) {
+            v = admitPolka(p);
+        }
         if (v.accepted() && known != null) {
             s.emit(new Effect.EvidenceFound(new Equivocation(p.sender(), known, p)));
-            v = Verdict.reject(RejectCode.EQUIVOCATION, "second proposal for round " + p.round());
+            if (s.log.proposalCount(p.round()) >= MAX_PROPOSALS_PER_ROUND) {
+                v = Verdict.reject(RejectCode.EQUIVOCATION, "too many proposals for round " + p.round());
+            }
         }
         if (v.accepted()) {
             s.log.putProposal(p);
         }
         return v;
+    }
+
+    /**
+     * Adds a re-proposal's polka to the prevote tallies of its validRound. Each vote must be a prevote
+     * of that round for the proposed block and pass the vote checks; a bad one rejects the proposal.
+     */
+    private Verdict admitPolka(Proposal p) {
+        if (p.polka().size() > s.validators.size() || (p.validRound() < 0 && !p.polka().isEmpty())) {
+            return Verdict.reject(RejectCode.MALFORMED, "polka too large or on a fresh proposal");
+        }
+        for (Vote vote : p.polka()) {
+            if (vote.type() != VoteType.PREVOTE || vote.height() != p.height() || vote.round() != p.validRound()
+                    || !p.blockId().equals(vote.blockId()) || !s.config.chainId().equals(vote.chainId())
+                    || !s.validators.contains(vote.validatorIndex())) {
+                return Verdict.reject(RejectCode.MALFORMED, "polka vote is not a prevote of validRound for the block");
+            }
+            Verdict v = onVote(vote);
+            if (v instanceof Verdict.Reject r && r.code() != RejectCode.DUPLICATE_VOTE) {
+                return Verdict.reject(r.code(), "polka: " + r.detail());
+            }
+        }
+        return Verdict.ACCEPT;
     }
 
     private Verdict proposalShape(Proposal p) {
@@ -193,9 +246,8 @@ final class Intake {
 
     private Verdict onVote(Vote vote) {
         VoteBook book = s.log.votes(vote.type(), vote.round());
-        Vote known = book.existing(vote.validatorIndex());
-        if (vote.equals(known)) {
-            return Verdict.reject(RejectCode.DUPLICATE_VOTE, vote.type() + " already counted");
+        if (book.existing(vote.validatorIndex(), vote.blockId()) != null) {
+            return Verdict.reject(RejectCode.DUPLICATE_VOTE, vote.type() + " for this value already counted");
         }
         if (vote.blockId() != null && vote.blockId().length() != BlockHeader.HASH_LENGTH) {
             return Verdict.reject(RejectCode.MALFORMED, "block id must be 32 bytes");
@@ -203,12 +255,14 @@ final class Intake {
         if (!verifySignature(vote)) {
             return Verdict.reject(RejectCode.BAD_SIGNATURE, vote.type() + " signature");
         }
-        if (known != null) {
-            if (VoteBook.key(known.blockId()).equals(VoteBook.key(vote.blockId()))) {
-                return Verdict.reject(RejectCode.DUPLICATE_VOTE, vote.type() + " already counted (new signature)");
+        int values = book.valuesOf(vote.validatorIndex());
+        if (values > 0) {
+            s.emit(new Effect.EvidenceFound(new Equivocation(vote.sender(), book.conflicting(vote), vote)));
+            boolean relevant = vote.blockId() == null || s.log.header(vote.blockId()) != null;
+            if (values >= MAX_VALUES_PER_VOTER && !relevant) {
+                return Verdict.reject(RejectCode.EQUIVOCATION, vote.type() + " for a " + (values + 1)
+                        + "th value in round " + vote.round() + ": evidence recorded, not tallied");
             }
-            s.emit(new Effect.EvidenceFound(new Equivocation(vote.sender(), known, vote)));
-            return Verdict.reject(RejectCode.EQUIVOCATION, "second " + vote.type() + " in round " + vote.round());
         }
         book.add(vote);
         if (vote.type() == VoteType.PRECOMMIT && vote.blockId() != null) {

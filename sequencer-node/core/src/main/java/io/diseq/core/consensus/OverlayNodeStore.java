@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The driver's NodeStore plus the state-trie nodes of blocks decided during the current step, which
+ * The driver's NodeStore plus the state-trie nodes (docs/protocol.md §6.4) of blocks decided during the current step, which
  * the driver persists only after the step returns (effect order). Cleared at the start of each step.
  */
 final class OverlayNodeStore implements NodeStore {

@@ -27,7 +27,7 @@ final class Proposer {
             return;
         }
         Bytes pi = Bytes.wrap(s.crypto.vrfProve(SignBytes.vrfAlpha(s.config.chainId(), s.height, s.round, s.tip.blockId())));
-        Bytes signature = voter.sign(SignStep.COMMITMENT, SignBytes.commitment(s.config.chainId(), s.height, s.round, pi));
+        Bytes signature = voter.sign(SignStep.COMMITMENT, SignBytes.commitment(s.config.chainId(), s.height, s.round, pi), pi);
         if (signature == null) {
             return;
         }
@@ -38,7 +38,7 @@ final class Proposer {
     }
 
     /** Proposes once per round, when this validator is the round's selected proposer and still in propose. */
-    void tryPropose() {
+    void enterPropose() {
         if (!s.isValidator() || s.waiting || s.step != Step.PROPOSE || s.log.proposer(s.round) != s.self
                 || !s.proposedRounds.add(s.round)) {
             return;
@@ -47,11 +47,12 @@ final class Proposer {
         BlockHeader block = s.validBlock != null ? s.validBlock : newBlock(c);
         Bytes id = s.validBlock != null ? s.validId : block.id();
         byte[] signBytes = SignBytes.proposal(s.config.chainId(), s.height, s.round, s.validRound, id, c.pi());
-        Bytes signature = voter.sign(SignStep.PROPOSAL, signBytes);
+        Bytes signature = voter.sign(SignStep.PROPOSAL, signBytes, id);
         if (signature == null) {
             return;
         }
-        Proposal p = new Proposal(s.config.chainId(), s.height, s.round, s.validRound, block, id, c, s.self, signature);
+        Proposal p = new Proposal(s.config.chainId(), s.height, s.round, s.validRound, block, id, c, s.self, signature,
+                s.validPolka());
         s.emit(new Effect.Broadcast(p));
         s.log.putProposal(p);
         s.log.noteSender(s.round, s.self);

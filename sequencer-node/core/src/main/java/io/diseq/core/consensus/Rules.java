@@ -1,7 +1,6 @@
 package io.diseq.core.consensus;
 
 import io.diseq.core.chain.RejectCode;
-import io.diseq.core.chain.SignBytes;
 import io.diseq.core.util.Bytes;
 
 /**
@@ -32,7 +31,7 @@ final class Rules {
         s.step = Step.PROPOSE;
         s.emit(new Effect.ScheduleTimeout(s.height, r, TimeoutStep.PROPOSE, s.nowMs + s.config.timeouts().proposeMs(r)));
         proposer.commitIfCommitter();
-        proposer.tryPropose();
+        proposer.enterPropose();
     }
 
     /** Applies every rule that holds, repeatedly, until none fires or the height changes. */
@@ -43,7 +42,7 @@ final class Rules {
                 return;
             }
             boolean fired = skipRound();
-            proposer.tryPropose();
+            proposer.enterPropose();
             fired |= prevoteOnProposal();
             fired |= prevoteQuorum();
             fired |= precommitQuorum();
@@ -53,9 +52,9 @@ final class Rules {
         }
     }
 
-    /** Lines 55–56: f+1 distinct senders in a higher round. */
+    /** Lines 55–56: f+1 distinct senders in a higher round; the highest such round is entered at once. */
     private boolean skipRound() {
-        for (int r = s.round + 1; r <= s.round + Intake.MAX_ROUNDS_AHEAD; r++) {
+        for (int r = s.log.highestRound(); r > s.round; r--) {
             if (s.log.senders(r) >= s.rules.skipThreshold(s.validators)) {
                 startRound(r);
                 return true;
@@ -81,7 +80,7 @@ final class Rules {
         }
         boolean valid = acceptable(p, j) && timely(p);
         boolean lockAllows = !s.rules.honorLock() || s.lockedRound == -1 || p.blockId().equals(s.lockedId);
-        voter.prevote(valid && lockAllows ? p.blockId() : null);
+        voter.enterPrevote(valid && lockAllows ? p.blockId() : null);
         return true;
     }
 
@@ -96,7 +95,7 @@ final class Rules {
             return false;
         }
         boolean lockAllows = !s.rules.honorLock() || s.lockedRound <= vr || p.blockId().equals(s.lockedId);
-        voter.prevote(acceptable(p, j) && lockAllows ? p.blockId() : null);
+        voter.enterPrevote(acceptable(p, j) && lockAllows ? p.blockId() : null);
         return true;
     }
 
@@ -132,7 +131,7 @@ final class Rules {
             fired |= lockOnPolka(prevotes);
         }
         if (s.step == Step.PREVOTE && prevotes.count(VoteBook.NIL) >= s.quorum()) {
-            voter.precommit(null);
+            voter.enterPrecommit(null);
             fired = true;
         }
         return fired;
@@ -140,8 +139,9 @@ final class Rules {
 
     /** Lines 36–43, for the first time in this round. */
     private boolean lockOnPolka(VoteBook prevotes) {
-        Proposal p = s.log.proposal(s.round);
-        if (p == null || s.polkaRounds.contains(s.round) || prevotes.count(p.blockId()) < s.quorum()) {
+        Bytes polka = s.polkaRounds.contains(s.round) ? null : prevotes.blockWithQuorum(s.quorum());
+        Proposal p = polka == null ? null : s.log.proposal(s.round, polka);
+        if (p == null) {
             return false;
         }
         if (!(s.judge.judge(s.tip, p.block(), p.blockId()) instanceof BlockJudge.Judgement.Valid)) {
@@ -155,7 +155,7 @@ final class Rules {
             s.lockedRound = s.round;
             s.lockedBlock = p.block();
             s.lockedId = p.blockId();
-            voter.precommit(p.blockId());
+            voter.enterPrecommit(p.blockId());
         } else {
             s.persistSigner();
         }
@@ -180,12 +180,12 @@ final class Rules {
             case PROPOSE -> {
                 if (t.round() == s.round && s.step == Step.PROPOSE && !s.waiting) {
                     reportUnavailable();
-                    voter.prevote(null);
+                    voter.enterPrevote(null);
                 }
             }
             case PREVOTE -> {
                 if (t.round() == s.round && s.step == Step.PREVOTE) {
-                    voter.precommit(null);
+                    voter.enterPrecommit(null);
                 }
             }
             case PRECOMMIT -> {
@@ -207,12 +207,5 @@ final class Rules {
         if (p != null && s.judge.judge(s.tip, p.block(), p.blockId()) instanceof BlockJudge.Judgement.Unavailable u) {
             s.reject(RejectCode.UNAVAILABLE_DATA, u.detail(), p);
         }
-    }
-
-    /** Bytes of a vote, for {@link Voter}. */
-    static byte[] voteBytes(CoreState s, VoteType type, Bytes blockId) {
-        return type == VoteType.PREVOTE
-                ? SignBytes.prevote(s.config.chainId(), s.height, s.round, blockId)
-                : SignBytes.precommit(s.config.chainId(), s.height, s.round, blockId);
     }
 }

@@ -26,7 +26,11 @@ public final class Signer {
         record Refused(String reason) implements Outcome {}
     }
 
-    public Outcome sign(long height, int round, SignStep step, byte[] signBytes) {
+    /**
+     * Signs {@code signBytes} at the slot; {@code value} is what they commit to (block id, empty for nil,
+     * or pi) and is kept so that the same message can be rebuilt and re-sent after a restart.
+     */
+    public Outcome sign(long height, int round, SignStep step, byte[] signBytes, Bytes value) {
         int order = state.compareSlot(height, round, step);
         Bytes hash = Bytes.wrap(Keccak256.hash(signBytes));
         if (order > 0) {
@@ -39,14 +43,19 @@ public final class Signer {
                     : new Outcome.Refused("different value already signed at " + height + "/" + round + "/" + step);
         }
         Bytes signature = Bytes.wrap(crypto.sign(signBytes));
-        state = state.signed(height, round, step, hash, signature);
+        state = state.signed(height, round, step, hash, signature, value);
         return new Outcome.Signed(signature, true);
     }
 
     /** Records the Tendermint lock and valid value of {@code height} (persisted with the state). */
     public void recordLock(long height, int lockedRound, io.diseq.core.chain.BlockHeader lockedBlock, int validRound,
-                           io.diseq.core.chain.BlockHeader validBlock) {
-        state = state.withLock(height, lockedRound, lockedBlock, validRound, validBlock);
+                           io.diseq.core.chain.BlockHeader validBlock, java.util.List<Vote> validPolka) {
+        state = state.withLock(height, lockedRound, lockedBlock, validRound, validBlock, validPolka);
+    }
+
+    /** Records one of this validator's own signed votes in the state (re-sent after a restart). */
+    public void recordOwnVote(Vote vote) {
+        state = state.withOwnVote(vote);
     }
 
     public SignerState state() {

@@ -1,56 +1,80 @@
 package io.diseq.core.consensus;
 
 import io.diseq.core.util.Bytes;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The prevotes or precommits of one round (docs/protocol.md §7.9): at most one vote per validator,
- * tallied per block id (nil as {@link #NIL}). A second, different vote of the same validator is an
- * equivocation: reported, never counted.
+ * The prevotes or precommits of one round (docs/protocol.md §7.9), tallied per value (a block id, or
+ * {@link #NIL}) by distinct validator. A validator that votes for two values (equivocation) is counted
+ * once for EACH value it signed: Tendermint's quorum intersection argument relies only on honest
+ * validators voting once, and counting the equivocator's second vote lets every honest node that
+ * receives the same votes (in any order) reach the same tallies, so an equivocator cannot split them
+ * into views that never converge. {@link #total()} counts distinct validators.
  */
 final class VoteBook {
     static final Bytes NIL = Bytes.EMPTY;
 
-    private final Map<Integer, Vote> byValidator = new HashMap<>();
-    private final Map<Bytes, Integer> tally = new HashMap<>();
-
-    /** The stored vote of the validator, or null. */
-    Vote existing(int validator) {
-        return byValidator.get(validator);
-    }
-
-    /** Adds a vote of a validator that has none here yet. */
-    void add(Vote vote) {
-        if (byValidator.putIfAbsent(vote.validatorIndex(), vote) != null) {
-            throw new IllegalStateException("vote already present for validator " + vote.validatorIndex());
-        }
-        tally.merge(key(vote.blockId()), 1, Integer::sum);
-    }
+    private final Map<Integer, List<Vote>> byValidator = new HashMap<>();
+    private final Map<Bytes, Map<Integer, Vote>> byValue = new HashMap<>();
 
     static Bytes key(Bytes blockId) {
         return blockId == null ? NIL : blockId;
     }
 
-    int count(Bytes blockIdOrNil) {
-        return tally.getOrDefault(blockIdOrNil, 0);
+    /** The validator's vote for this value, or null. */
+    Vote existing(int validator, Bytes blockIdOrNull) {
+        Map<Integer, Vote> votes = byValue.get(key(blockIdOrNull));
+        return votes == null ? null : votes.get(validator);
     }
 
+    /** How many different values the validator has voted for in this book. */
+    int valuesOf(int validator) {
+        List<Vote> votes = byValidator.get(validator);
+        return votes == null ? 0 : votes.size();
+    }
+
+    /** A vote of the validator for another value than {@code vote}'s, or null. */
+    Vote conflicting(Vote vote) {
+        List<Vote> votes = byValidator.get(vote.validatorIndex());
+        return votes == null ? null : votes.get(0);
+    }
+
+    /** Adds a vote for a value this validator has no vote for yet. */
+    void add(Vote vote) {
+        Map<Integer, Vote> votes = byValue.computeIfAbsent(key(vote.blockId()), k -> new HashMap<>());
+        if (votes.putIfAbsent(vote.validatorIndex(), vote) != null) {
+            throw new IllegalStateException("vote already present for validator " + vote.validatorIndex());
+        }
+        byValidator.computeIfAbsent(vote.validatorIndex(), v -> new ArrayList<>(1)).add(vote);
+    }
+
+    int count(Bytes blockIdOrNil) {
+        Map<Integer, Vote> votes = byValue.get(blockIdOrNil);
+        return votes == null ? 0 : votes.size();
+    }
+
+    /** Distinct validators with any vote here. */
     int total() {
         return byValidator.size();
     }
 
     /** The block id (not nil) with at least {@code quorum} votes, or null. */
     Bytes blockWithQuorum(int quorum) {
-        for (Map.Entry<Bytes, Integer> e : tally.entrySet()) {
-            if (e.getValue() >= quorum && !e.getKey().equals(NIL)) {
+        for (Map.Entry<Bytes, Map<Integer, Vote>> e : byValue.entrySet()) {
+            if (e.getValue().size() >= quorum && !e.getKey().equals(NIL)) {
                 return e.getKey();
             }
         }
         return null;
     }
 
-    Map<Integer, Vote> votes() {
-        return byValidator;
+    /** The votes for one value, by ascending validator index. */
+    TreeMap<Integer, Vote> votesFor(Bytes blockIdOrNil) {
+        Map<Integer, Vote> votes = byValue.get(blockIdOrNil);
+        return votes == null ? new TreeMap<>() : new TreeMap<>(votes);
     }
 }

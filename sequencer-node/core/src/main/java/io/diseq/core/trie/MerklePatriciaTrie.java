@@ -3,6 +3,7 @@ package io.diseq.core.trie;
 import io.diseq.core.crypto.Keccak256;
 import io.diseq.core.rlp.Rlp;
 import io.diseq.core.util.Bytes;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,22 +26,28 @@ public final class MerklePatriciaTrie {
     public static final Bytes EMPTY_ROOT = Bytes.wrap(Keccak256.hash(new byte[] {(byte) 0x80}));
 
     private static final byte[] EMPTY_ROOT_NODE = {(byte) 0x80};
-    private static final NodeStore NO_NODES = hash -> null;
 
     private final NodeEditor editor;
     private final NodeLoader loader;
+    /** For {@link #empty()}: the trie's private store, into which {@link #commit()} writes itself. */
+    private final InMemoryNodeStore ownStore;
     private Node root;
     private boolean dirty;
 
-    private MerklePatriciaTrie(NodeStore store, Bytes rootHash) {
+    private MerklePatriciaTrie(NodeStore store, InMemoryNodeStore ownStore, Bytes rootHash) {
+        this.ownStore = ownStore;
         this.loader = new NodeLoader(store);
         this.editor = new NodeEditor(loader);
         this.root = rootHash.equals(EMPTY_ROOT) ? null : new HashNode(rootHash.toArray());
     }
 
-    /** An empty trie that lives in memory only (nothing to load). */
+    /**
+     * An empty trie with a private in-memory store: each {@link #commit()} also stores its nodes
+     * there, so the trie stays fully readable after commits (for blocks' messages tries and tests).
+     */
     public static MerklePatriciaTrie empty() {
-        return new MerklePatriciaTrie(NO_NODES, EMPTY_ROOT);
+        InMemoryNodeStore store = new InMemoryNodeStore();
+        return new MerklePatriciaTrie(store, store, EMPTY_ROOT);
     }
 
     /** The trie whose root hash is {@code rootHash}, reading nodes from {@code store} as needed. */
@@ -48,7 +55,7 @@ public final class MerklePatriciaTrie {
         if (rootHash.length() != Keccak256.LENGTH) {
             throw new IllegalArgumentException("a root hash has 32 bytes, got " + rootHash.length());
         }
-        return new MerklePatriciaTrie(store, rootHash);
+        return new MerklePatriciaTrie(store, null, rootHash);
     }
 
     /** The value stored under {@code key}, or null. */
@@ -88,8 +95,8 @@ public final class MerklePatriciaTrie {
      * The nodes created since the last commit (keyed by hash) and the root hash. Every node whose
      * RLP is 32 bytes or more is included, and the root always is, even when shorter; nodes already
      * in the store are not. Afterwards the in-memory tree is dropped: later reads load from the
-     * store, so the returned nodes must be persisted there first. Committing an unchanged trie
-     * returns no nodes.
+     * store, so the caller must persist the returned nodes there before it uses the trie again
+     * (a trie from {@link #empty()} does that itself). Committing an unchanged trie returns no nodes.
      */
     public TrieCommit commit() {
         Map<Bytes, byte[]> newNodes = new HashMap<>();
@@ -97,18 +104,27 @@ public final class MerklePatriciaTrie {
             if (root == null) {
                 newNodes.put(EMPTY_ROOT, EMPTY_ROOT_NODE.clone());
             } else {
-                collect(root, newNodes);
+                List<Node> created = new ArrayList<>();
+                collect(root, created);
+                newNodes = new HashMap<>(created.size() * 4 / 3 + 2);
+                for (Node node : created) {
+                    newNodes.put(Bytes.wrap(node.hash()), node.encoding());
+                }
                 newNodes.put(Bytes.wrap(root.hash().clone()), root.encoding().clone());
             }
         }
         Bytes rootHash = rootHash();
         root = root == null ? null : new HashNode(rootHash.toArray());
         dirty = false;
-        return new TrieCommit(rootHash, newNodes);
+        TrieCommit commit = new TrieCommit(rootHash, newNodes);
+        if (ownStore != null) {
+            ownStore.apply(commit);
+        }
+        return commit;
     }
 
-    /** Adds the hashed new nodes of the subtree to {@code out} and marks them persisted. */
-    private static void collect(Node node, Map<Bytes, byte[]> out) {
+    /** Adds the hashed new nodes of the subtree to {@code out}, children first, and marks them persisted. */
+    private static void collect(Node node, List<Node> out) {
         if (node == null || node.persisted) {
             return;
         }
@@ -120,7 +136,7 @@ public final class MerklePatriciaTrie {
             }
         }
         if (!node.embedded()) {
-            out.put(Bytes.wrap(node.hash()), node.encoding());
+            out.add(node);
         }
         node.persisted = true;
     }

@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * A fast, deterministic and deliberately INSECURE stand-in for Ed25519 and ECVRF, for scenario tests and
  * the simulator's bulk runs: the "secret" is the public key itself, a signature is
- * keccak256(pk ‖ msg) ‖ keccak256(msg ‖ pk), a VRF proof is keccak256(pk ‖ alpha) ‖ keccak256(alpha ‖ pk)
- * ‖ 16 zero bytes and its output keccak256(pi) ‖ keccak256(pi ‖ 0x01). It has the properties consensus
+ * keccak256(pk ‖ msg) ‖ 32 zero bytes, a VRF proof is keccak256(pk ‖ alpha) ‖ 48 zero bytes and its
+ * output keccak256(pi) ‖ keccak256(pi) (one hash each, for speed). It has the properties consensus
  * relies on (deterministic, unique per key and input, verifiable against the public key) but none of
  * the unforgeability: never use it outside tests.
  */
@@ -49,7 +49,7 @@ public final class FastTestCrypto implements ConsensusCrypto {
     }
 
     static byte[] signWith(Bytes pk, byte[] message) {
-        return concat(Keccak256.hash(concat(pk.unsafeArray(), message)), Keccak256.hash(concat(message, pk.unsafeArray())));
+        return Arrays.copyOf(Keccak256.hash(concat(pk.unsafeArray(), message)), 64);
     }
 
     static byte[] proveWith(Bytes pk, byte[] alpha) {
@@ -76,7 +76,7 @@ public final class FastTestCrypto implements ConsensusCrypto {
         if (pi == null || !Arrays.equals(proveWith(key, alpha), pi.unsafeArray())) {
             return Optional.empty();
         }
-        byte[] p = pi.unsafeArray();
-        return Optional.of(concat(Keccak256.hash(p), Keccak256.hash(concat(p, new byte[] {1}))));
+        byte[] h = Keccak256.hash(pi.unsafeArray());
+        return Optional.of(concat(h, h));
     }
 }

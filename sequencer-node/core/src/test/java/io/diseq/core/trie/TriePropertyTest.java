@@ -288,6 +288,21 @@ class TriePropertyTest {
     }
 
     @Test
+    void anInMemoryTrieStaysReadableAfterCommits() {
+        MerklePatriciaTrie trie = MerklePatriciaTrie.empty();
+        TreeMap<Bytes, byte[]> model = randomContent(new Random(92), true, 40);
+        model.forEach((k, v) -> trie.put(k.toArray(), v));
+        Bytes root = trie.commit().root();
+        trie.put(new byte[] {0x42}, new byte[] {1});
+        trie.commit();
+        trie.delete(new byte[] {0x42});
+        assertThat(trie.commit().root()).isEqualTo(root);
+        model.forEach((k, v) -> assertThat(trie.get(k.toArray())).isEqualTo(v));
+        assertThat(TrieProofs.verify(root, model.firstKey().toArray(), trie.prove(model.firstKey().toArray())))
+                .isEqualTo(new ProofResult.Present(model.firstEntry().getValue()));
+    }
+
+    @Test
     void rewritingTheSameValuesCommitsNothingAndEmptyingCommitsTheEmptyRoot() {
         InMemoryNodeStore store = new InMemoryNodeStore();
         MerklePatriciaTrie trie = MerklePatriciaTrie.open(store, MerklePatriciaTrie.EMPTY_ROOT);

@@ -57,6 +57,9 @@ public class NodeConfiguration extends Configuration {
     private GossipFactory gossip = new GossipFactory();
 
     @JsonProperty @NotNull @Valid
+    private ConsensusFactory consensus = new ConsensusFactory();
+
+    @JsonProperty @NotNull @Valid
     private DataSourceFactory database = new DataSourceFactory();
 
     /** Entries of the state-trie node cache in front of PostgreSQL. */
@@ -95,6 +98,10 @@ public class NodeConfiguration extends Configuration {
 
     public GossipFactory gossip() {
         return gossip;
+    }
+
+    public ConsensusFactory consensus() {
+        return consensus;
     }
 
     public int trieNodeCacheEntries() {

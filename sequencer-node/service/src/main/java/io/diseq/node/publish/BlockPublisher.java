@@ -3,6 +3,7 @@ package io.diseq.node.publish;
 import io.diseq.node.config.KafkaSettings;
 import io.diseq.node.store.BlockRow;
 import io.diseq.node.store.BlockStore;
+import io.diseq.schemas.BlockRecord;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.util.Arrays;
@@ -214,7 +215,8 @@ public final class BlockPublisher implements Managed {
         producer.beginTransaction();
         for (BlockRow row : next) {
             producer.send(new ProducerRecord<>(kafka.blocksTopic(), 0, BlockRecord.key(row.height()),
-                    BlockRecord.of(chainId, row).toJson()));
+                    BlockRecord.of(chainId, row.height(), row.blockId(), row.headerRlp(), row.certificate(),
+                            row.blockTimeMs()).toJson()));
         }
         long first = next.get(0).height();
         long last = next.get(next.size() - 1).height();
@@ -231,7 +233,7 @@ public final class BlockPublisher implements Managed {
         BlockRecord published = BlockRecord.fromJson(record.value());
         long height = BlockRecord.height(record.key());
         store.block(height).ifPresent(row -> {
-            if (!Arrays.equals(row.blockId(), published.blockIdBytes().unsafeArray())) {
+            if (!Arrays.equals(row.blockId(), published.blockIdBytes())) {
                 throw new IllegalStateException("block topic holds block " + published.blockId() + " at height "
                         + height + " but this validator stored a different block there");
             }

@@ -13,6 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(BlockRow.class)
 @RegisterConstructorMapper(MessageRow.class)
 @RegisterConstructorMapper(PositionRow.class)
+@RegisterConstructorMapper(MessageSourceRow.class)
 public interface BlockDao {
     String BLOCK_COLUMNS = "height, block_id, header_rlp, certificate, block_time_ms";
 
@@ -35,6 +36,13 @@ public interface BlockDao {
 
     @SqlBatch("INSERT INTO messages (id, height, idx, body) VALUES (:id, :height, :idx, :body)")
     void insertMessages(@BindMethods List<MessageRow> rows);
+
+    @SqlBatch("INSERT INTO message_sources (height, idx, partition, kafka_offset) "
+            + "VALUES (:height, :idx, :partition, :kafkaOffset)")
+    void insertMessageSources(@BindMethods List<MessageSourceRow> rows);
+
+    @SqlQuery("SELECT height, idx, partition, kafka_offset FROM message_sources WHERE height = :height ORDER BY idx")
+    List<MessageSourceRow> messageSourcesAt(@Bind("height") long height);
 
     @SqlBatch("INSERT INTO trie_nodes (hash, rlp) VALUES (:hash, :rlp) ON CONFLICT (hash) DO NOTHING")
     void insertTrieNodes(@BindMethods List<TrieNodeRow> rows);

@@ -76,6 +76,12 @@ public final class BlockStore {
             messages.add(new MessageRow(Keccak256.hash(body), h, i, body));
         }
         dao.insertMessages(messages);
+        List<MessageSourceRow> sources = new ArrayList<>(block.sources().size());
+        for (int i = 0; i < block.sources().size(); i++) {
+            MessageSource src = block.sources().get(i);
+            sources.add(new MessageSourceRow(h, i, src.partition(), src.offset()));
+        }
+        dao.insertMessageSources(sources);
         List<TrieNodeRow> nodes = new ArrayList<>(block.newTrieNodes().size());
         block.newTrieNodes().forEach((hash, rlp) -> nodes.add(new TrieNodeRow(hash.unsafeArray(), rlp)));
         dao.insertTrieNodes(nodes);
@@ -99,6 +105,11 @@ public final class BlockStore {
 
     public List<MessageRow> messagesAt(long height) {
         return jdbi.withExtension(BlockDao.class, dao -> dao.messagesAt(height));
+    }
+
+    /** The input positions of the messages of block {@code height}, by index (empty if not recorded). */
+    public List<MessageSourceRow> messageSourcesAt(long height) {
+        return jdbi.withExtension(BlockDao.class, dao -> dao.messageSourcesAt(height));
     }
 
     public Optional<MessageRow> message(Bytes id) {

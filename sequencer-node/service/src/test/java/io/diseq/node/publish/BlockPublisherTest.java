@@ -12,6 +12,7 @@ import io.diseq.node.store.StoreOutcome;
 import io.diseq.node.testing.Await;
 import io.diseq.node.testing.KafkaExtension;
 import io.diseq.node.testing.PostgresExtension;
+import io.diseq.schemas.BlockRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ class BlockPublisherTest {
         assertThat(heights(records)).isEqualTo(range(1, 25));
         BlockRecord seventh = BlockRecord.fromJson(records.get(6).value());
         assertThat(seventh.chainId()).isEqualTo("single");
-        assertThat(seventh.blockIdBytes()).isEqualTo(blockId(7));
+        assertThat(Bytes.wrap(seventh.blockIdBytes())).isEqualTo(blockId(7));
         assertThat(seventh.header()).isEqualTo(Bytes.of(bytes("header-7")).toHex());
     }
 

@@ -42,10 +42,11 @@ class BlockStoreTest {
 
     @Test
     void migrationsAreVersionedAndIdempotent() {
-        assertThat(Migrations.migrate(jdbi)).isEqualTo(1);
-        assertThat(Migrations.migrate(jdbi)).isEqualTo(1);
+        int latest = Migrations.SCRIPTS.size();
+        assertThat(Migrations.migrate(jdbi)).isEqualTo(latest);
+        assertThat(Migrations.migrate(jdbi)).isEqualTo(latest);
         int rows = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM schema_version").mapTo(Integer.class).one());
-        assertThat(rows).isEqualTo(1);
+        assertThat(rows).isEqualTo(latest);
     }
 
     @Test
@@ -151,6 +152,8 @@ class BlockStoreTest {
         assertThat(store.latestTip()).hasValue(tip);
         assertThat(store.messagesAt(1)).extracting(m -> new String(m.body(), StandardCharsets.UTF_8))
                 .containsExactly("a", "b", "c");
+        assertThat(store.messageSourcesAt(1)).containsExactly(new MessageSourceRow(1, 0, 0, 0),
+                new MessageSourceRow(1, 1, 3, 0), new MessageSourceRow(1, 2, 0, 1));
         assertThat(QuorumCertificate.decode(store.latest().orElseThrow().certificate())).isEqualTo(certificate);
         assertThat(nodes.get(Bytes.of(Keccak256.hash(node)))).isEqualTo(node);
         assertThat(store.latestPositions()).containsExactly(Map.entry(0, 2L), Map.entry(3, 1L));

@@ -19,6 +19,17 @@ public final class Await {
         }
     }
 
+    /** As {@link #until(Duration, String, BooleanSupplier)}; the description is computed when the deadline passes. */
+    public static void until(Duration deadline, Supplier<String> what, BooleanSupplier condition) {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out after " + deadline + " waiting until " + what.get());
+            }
+            pause();
+        }
+    }
+
     /** Waits until {@code supplier} returns a value for which {@code done} holds, and returns it. */
     public static <T> T value(Duration deadline, String what, Supplier<T> supplier,
                               java.util.function.Predicate<T> done) {

@@ -1,0 +1,12 @@
+package io.diseq.client;
+
+import io.diseq.core.chain.BlockHeader;
+import io.diseq.core.chain.QuorumCertificate;
+import io.diseq.core.util.Bytes;
+
+/** A block whose header hash, validator set, leader selection and certificate were verified. */
+public record VerifiedBlock(BlockHeader header, Bytes blockId, QuorumCertificate certificate) {
+    public long height() {
+        return header.height();
+    }
+}

@@ -1,0 +1,56 @@
+package io.diseq.core.chain;
+
+import io.diseq.core.crypto.Keccak256;
+import io.diseq.core.trie.MerklePatriciaTrie;
+import io.diseq.core.trie.MessageLocation;
+import io.diseq.core.trie.ProofResult;
+import io.diseq.core.trie.TrieProofs;
+import io.diseq.core.util.Bytes;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Proof that a message was sequenced at (height, index) (docs/protocol.md §7.17): the block header,
+ * its quorum certificate, the messages-trie proof for key RLP(index) and the state-trie proof for the
+ * message id. {@link #verify} needs only the chain id and the validators' public keys.
+ */
+public record MessageReceipt(BlockHeader header, QuorumCertificate certificate, int index, Bytes message,
+                             List<byte[]> messagesProof, List<byte[]> stateProof) {
+    public MessageReceipt {
+        messagesProof = List.copyOf(messagesProof);
+        stateProof = List.copyOf(stateProof);
+    }
+
+    public Bytes messageId() {
+        return Bytes.wrap(Keccak256.hash(message.unsafeArray()));
+    }
+
+    /** Accepts iff the header is of this chain and set, certified by a quorum, and both proofs hold. */
+    public Verdict verify(String chainId, ValidatorSet validators, ConsensusVerifier verifier) {
+        if (!header.chainId().equals(chainId)) {
+            return Verdict.reject(RejectCode.WRONG_CHAIN, "receipt of chain " + header.chainId());
+        }
+        if (!header.validatorSetHash().equals(validators.hash())) {
+            return Verdict.reject(RejectCode.BAD_CERTIFICATE, "header names another validator set");
+        }
+        Verdict cert = certificate.verify(chainId, validators, verifier, header.height(), header.id());
+        if (!cert.accepted()) {
+            return cert;
+        }
+        if (index < 0 || index >= header.messageCount()) {
+            return Verdict.reject(RejectCode.BAD_PROOF, "index " + index + " outside the block");
+        }
+        if (!proves(header.messagesRoot(), MerklePatriciaTrie.orderedKey(index), messagesProof, message.unsafeArray())) {
+            return Verdict.reject(RejectCode.BAD_PROOF, "messages proof does not hold the message at its index");
+        }
+        byte[] location = new MessageLocation(header.height(), index).encode();
+        if (!proves(header.stateRoot(), messageId().unsafeArray(), stateProof, location)) {
+            return Verdict.reject(RejectCode.BAD_PROOF, "state proof does not map the id to (height, index)");
+        }
+        return Verdict.ACCEPT;
+    }
+
+    private static boolean proves(Bytes root, byte[] key, List<byte[]> proof, byte[] expected) {
+        return TrieProofs.verify(root, key, proof) instanceof ProofResult.Present p && Arrays.equals(p.value(), expected);
+    }
+}

@@ -1,0 +1,121 @@
+package io.diseq.core.consensus;
+
+import io.diseq.core.chain.BlockHeader;
+import io.diseq.core.rlp.Rlp;
+import io.diseq.core.rlp.RlpException;
+import io.diseq.core.rlp.RlpItem;
+import io.diseq.core.rlp.RlpList;
+import io.diseq.core.util.Bytes;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The canonical byte encoding of consensus messages (docs/protocol.md §7.18), for gossip bodies and
+ * logs: RLP lists led by a kind integer. The proposal's block id is not transmitted; the decoder
+ * recomputes it from the header, so a decoded proposal is always internally consistent.
+ */
+public final class MessageCodec {
+    static final int COMMITMENT = 1;
+    static final int PROPOSAL = 2;
+    static final int PREVOTE = 3;
+    static final int PRECOMMIT = 4;
+
+    private MessageCodec() {}
+
+    /** A decoded message, or why the bytes are not one (reject code MALFORMED). */
+    public sealed interface Decoded {
+        record Ok(ConsensusMessage message) implements Decoded {}
+
+        record Malformed(String detail) implements Decoded {}
+    }
+
+    public static byte[] encode(ConsensusMessage m) {
+        if (m instanceof Commitment c) {
+            return commitment(c);
+        }
+        if (m instanceof Proposal p) {
+            return Rlp.encodeList(Rlp.encodeLong(PROPOSAL), str(p.chainId()), Rlp.encodeLong(p.height()),
+                    Rlp.encodeLong(p.round()), Rlp.encodeLong(p.validRound() + 1L), p.block().encode(),
+                    commitment(p.commitment()), Rlp.encodeLong(p.proposerIndex()), bytes(p.signature()),
+                    Rlp.encodeList(p.polka().stream().map(MessageCodec::encode).toList()));
+        }
+        Vote v = (Vote) m;
+        return Rlp.encodeList(Rlp.encodeLong(v.type() == VoteType.PREVOTE ? PREVOTE : PRECOMMIT), str(v.chainId()),
+                Rlp.encodeLong(v.height()), Rlp.encodeLong(v.round()), bytes(v.blockId() == null ? Bytes.EMPTY : v.blockId()),
+                Rlp.encodeLong(v.validatorIndex()), bytes(v.signature()));
+    }
+
+    private static byte[] commitment(Commitment c) {
+        return Rlp.encodeList(Rlp.encodeLong(COMMITMENT), str(c.chainId()), Rlp.encodeLong(c.height()),
+                Rlp.encodeLong(c.round()), Rlp.encodeLong(c.committerIndex()), bytes(c.pi()), bytes(c.signature()));
+    }
+
+    /** Strict decoding; never throws. */
+    public static Decoded decode(byte[] encoded) {
+        try {
+            return new Decoded.Ok(decodeItem(Rlp.decode(encoded).asList()));
+        } catch (RlpException | IllegalArgumentException | ArithmeticException e) {
+            return new Decoded.Malformed(e.getMessage());
+        }
+    }
+
+    private static ConsensusMessage decodeItem(RlpList l) {
+        int kind = toInt(l.get(0));
+        switch (kind) {
+            case COMMITMENT:
+                return decodeCommitment(l);
+            case PROPOSAL:
+                return decodeProposal(l);
+            case PREVOTE:
+            case PRECOMMIT:
+                l.expectSize(7);
+                Bytes id = l.get(4).asString().asBytes();
+                return new Vote(kind == PREVOTE ? VoteType.PREVOTE : VoteType.PRECOMMIT, string(l.get(1)),
+                        l.get(2).asString().asLong(), toInt(l.get(3)), id.length() == 0 ? null : id, toInt(l.get(5)),
+                        l.get(6).asString().asBytes());
+            default:
+                throw new IllegalArgumentException("unknown message kind " + kind);
+        }
+    }
+
+    private static Proposal decodeProposal(RlpList l) {
+        l.expectSize(10);
+        BlockHeader block = BlockHeader.decode(l.get(5).encoded());
+        Commitment c = decodeCommitment(l.get(6).asList());
+        List<Vote> polka = new ArrayList<>();
+        for (RlpItem item : l.get(9).asList().items()) {
+            if (!(decodeItem(item.asList()) instanceof Vote v)) {
+                throw new IllegalArgumentException("polka holds a non-vote");
+            }
+            polka.add(v);
+        }
+        return new Proposal(string(l.get(1)), l.get(2).asString().asLong(), toInt(l.get(3)), toInt(l.get(4)) - 1,
+                block, block.id(), c, toInt(l.get(7)), l.get(8).asString().asBytes(), polka);
+    }
+
+    private static Commitment decodeCommitment(RlpList l) {
+        l.expectSize(7);
+        if (toInt(l.get(0)) != COMMITMENT) {
+            throw new IllegalArgumentException("not a commitment");
+        }
+        return new Commitment(string(l.get(1)), l.get(2).asString().asLong(), toInt(l.get(3)), toInt(l.get(4)),
+                l.get(5).asString().asBytes(), l.get(6).asString().asBytes());
+    }
+
+    private static byte[] str(String s) {
+        return Rlp.encodeBytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] bytes(Bytes b) {
+        return Rlp.encodeBytes(b.unsafeArray());
+    }
+
+    private static String string(RlpItem item) {
+        return new String(item.asString().bytes(), StandardCharsets.UTF_8);
+    }
+
+    private static int toInt(RlpItem item) {
+        return Math.toIntExact(item.asString().asLong());
+    }
+}

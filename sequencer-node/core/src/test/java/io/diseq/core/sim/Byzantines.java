@@ -1,0 +1,272 @@
+package io.diseq.core.sim;
+
+import io.diseq.core.chain.BlockContent;
+import io.diseq.core.chain.BlockHeader;
+import io.diseq.core.chain.ChainTip;
+import io.diseq.core.chain.ContentRule;
+import io.diseq.core.chain.PartitionRange;
+import io.diseq.core.chain.SignBytes;
+import io.diseq.core.consensus.Commitment;
+import io.diseq.core.consensus.ConsensusMessage;
+import io.diseq.core.consensus.Proposal;
+import io.diseq.core.consensus.Vote;
+import io.diseq.core.sim.SimNode.Outgoing;
+import io.diseq.core.util.Bytes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Byzantine validators as wrappers around a real core (docs/simulation.md, "Byzantine behaviours"): each
+ * one lets its own honest core run and transforms what it emits, crafting extra or different messages
+ * signed with that validator's key. The core itself is never modified. Only proposals that the wrapped
+ * core really produced are equivocated, so the crafted block is one the byzantine proposer was entitled to
+ * propose, with the real commitment of its slot.
+ */
+final class Byzantines {
+    private Byzantines() {
+    }
+
+    static SimNode.Behaviour behaviour(FaultMix.Byzantine kind, Simulation sim) {
+        Crafter c = new Crafter(sim);
+        return switch (kind) {
+            case SILENT -> (self, m) -> List.of();
+            case WITHHELD_COMMITMENT -> (self, m) -> m instanceof Commitment ? List.of() : all(m);
+            case FORGED_COMMITMENT -> (self, m) -> m instanceof Commitment cm ? c.split(self, m, c.forged(self, cm)) : all(m);
+            case EQUIVOCATING_PROPOSER -> (self, m) -> m instanceof Proposal p && p.validRound() == -1
+                    ? c.split(self, m, c.equivocation(self, p)) : all(m);
+            case DOUBLE_VOTER -> (self, m) -> m instanceof Vote v ? c.split(self, m, c.otherVote(self, v)) : all(m);
+            case INVALID_BLOCK -> (self, m) -> m instanceof Proposal p && p.validRound() == -1
+                    ? all(c.invalid(self, p)) : all(m);
+            case WRONG_CHAIN -> (self, m) -> List.of(new Outgoing(-1, m), new Outgoing(-1, c.otherChain(self, m)));
+            case REPLAY_OLD_ROUNDS -> new Replayer(sim.random)::transform;
+            case LOCK_BREAKER -> new LockBreaker(c);
+        };
+    }
+
+    private static List<Outgoing> all(ConsensusMessage m) {
+        return List.of(new Outgoing(-1, m));
+    }
+
+    /**
+     * The lock-breaking attack: a vote for a block reaches only one random peer (the others get a nil vote),
+     * so honest nodes see different polkas and a single honest node may decide while the rest stay locked; its core never sees other
+     * validators' precommits, so it stays at the height with them (it catches up by sync); and instead of
+     * re-proposing its valid value it proposes a fresh block of the current round, prevoting and precommitting
+     * that block in that round whatever its core decided. Honest validators locked on another block must not
+     * follow it.
+     */
+    private static final class LockBreaker implements SimNode.Behaviour {
+        private final Crafter crafter;
+        private long height = -1;
+        private final java.util.Map<Integer, Bytes> freshByRound = new java.util.HashMap<>();
+
+        LockBreaker(Crafter crafter) {
+            this.crafter = crafter;
+        }
+
+        @Override
+        public boolean admit(ConsensusMessage m) {
+            return !(m instanceof Vote v && v.type() == io.diseq.core.consensus.VoteType.PRECOMMIT);
+        }
+
+        @Override
+        public List<Outgoing> transform(SimNode self, ConsensusMessage m) {
+            if (m.height() != height) {
+                height = m.height();
+                freshByRound.clear();
+            }
+            if (m instanceof Proposal p && p.validRound() >= 0) {
+                Proposal fresh = crafter.fresh(self, p);
+                freshByRound.put(p.round(), fresh.blockId());
+                return all(fresh);
+            }
+            Bytes fresh = freshByRound.get(m.round());
+            if (m instanceof Vote v && fresh != null) {
+                return all(fresh.equals(v.blockId()) ? v : crafter.vote(self, v, v.chainId(), fresh));
+            }
+            if (m instanceof Vote v && !v.isNil()) {
+                return crafter.toOne(self, v, crafter.vote(self, v, v.chainId(), null));
+            }
+            return all(m);
+        }
+    }
+
+    /** Re-sends, with each new message, one of its earlier messages (old heights and rounds). */
+    private static final class Replayer {
+        private final SplittableRandom random;
+        private final List<ConsensusMessage> old = new ArrayList<>();
+
+        Replayer(SplittableRandom random) {
+            this.random = random;
+        }
+
+        List<Outgoing> transform(SimNode self, ConsensusMessage m) {
+            List<Outgoing> out = new ArrayList<>();
+            out.add(new Outgoing(-1, m));
+            if (!old.isEmpty()) {
+                out.add(new Outgoing(-1, old.get(random.nextInt(old.size()))));
+            }
+            if (old.size() < 256) {
+                old.add(m);
+            } else {
+                old.set(random.nextInt(old.size()), m);
+            }
+            return out;
+        }
+    }
+
+    /** Crafts messages signed with the byzantine validator's own keys. */
+    private static final class Crafter {
+        private final Simulation sim;
+        private final SplittableRandom random;
+
+        Crafter(Simulation sim) {
+            this.sim = sim;
+            this.random = sim.random;
+        }
+
+        /** Sends {@code a} to one random other instance and {@code b} to all the others. */
+        List<Outgoing> toOne(SimNode self, ConsensusMessage a, ConsensusMessage b) {
+            int chosen = random.nextInt(sim.nodes.size() - 1);
+            List<Outgoing> out = new ArrayList<>();
+            int k = 0;
+            for (SimNode peer : sim.nodes) {
+                if (peer != self) {
+                    out.add(new Outgoing(peer.instance, k++ == chosen ? a : b));
+                }
+            }
+            return out;
+        }
+
+        /** Sends {@code a} to a random part of the other instances and {@code b} to the rest. */
+        List<Outgoing> split(SimNode self, ConsensusMessage a, ConsensusMessage b) {
+            List<Outgoing> out = new ArrayList<>();
+            for (SimNode peer : sim.nodes) {
+                if (peer != self) {
+                    out.add(new Outgoing(peer.instance, random.nextBoolean() ? a : b));
+                }
+            }
+            return out;
+        }
+
+        private Bytes sign(SimNode self, byte[] signBytes) {
+            return Bytes.wrap(sim.keys.signAs(self.validator, signBytes));
+        }
+
+        /** A commitment to a pi that is not the committer's proof for this slot: random, or another slot's. */
+        Commitment forged(SimNode self, Commitment c) {
+            Bytes pi;
+            if (random.nextBoolean()) {
+                byte[] bytes = new byte[c.pi().length()];
+                random.nextBytes(bytes);
+                pi = Bytes.wrap(bytes);
+            } else {
+                byte[] alpha = SignBytes.vrfAlpha(c.chainId(), c.height(), c.round() + 1, self.core().tip().blockId());
+                pi = Bytes.wrap(sim.keys.proveAs(self.validator, alpha));
+            }
+            return new Commitment(c.chainId(), c.height(), c.round(), c.committerIndex(), pi,
+                    sign(self, SignBytes.commitment(c.chainId(), c.height(), c.round(), pi)));
+        }
+
+        /** A second, valid block for the same slot: shorter ranges when possible, else a later timestamp. */
+        Proposal equivocation(SimNode self, Proposal p) {
+            BlockHeader h = p.block();
+            List<PartitionRange> ranges = new ArrayList<>(h.ranges());
+            BlockHeader other = null;
+            if (!ranges.isEmpty()) {
+                ranges.remove(ranges.size() - 1);
+                other = withContent(self, h, ranges);
+            }
+            if (other == null) {
+                other = retime(h, h.timestampMs() + 1 + random.nextInt(5));
+            }
+            return reproposal(self, p, other);
+        }
+
+        private BlockHeader withContent(SimNode self, BlockHeader h, List<PartitionRange> ranges) {
+            ChainTip tip = self.core().tip();
+            ContentRule.Outcome o = ContentRule.recompute(sim.chain, tip, h.height(), ranges, self.inputLog(),
+                    self.durable.nodes);
+            if (!(o instanceof ContentRule.Outcome.Available a)) {
+                return null;
+            }
+            BlockContent content = a.content();
+            return new BlockHeader(h.chainId(), h.height(), h.round(), h.parentHash(), h.timestampMs(),
+                    h.proposerIndex(), h.committerIndex(), h.commitmentPi(), content.ranges(),
+                    content.messages().size(), content.messagesRoot(), content.stateRoot(), h.validatorSetHash());
+        }
+
+        private static BlockHeader retime(BlockHeader h, long timestampMs) {
+            return new BlockHeader(h.chainId(), h.height(), h.round(), h.parentHash(), timestampMs,
+                    h.proposerIndex(), h.committerIndex(), h.commitmentPi(), h.ranges(), h.messageCount(),
+                    h.messagesRoot(), h.stateRoot(), h.validatorSetHash());
+        }
+
+        private Proposal reproposal(SimNode self, Proposal p, BlockHeader block) {
+            Bytes id = block.id();
+            byte[] signBytes = SignBytes.proposal(p.chainId(), p.height(), p.round(), p.validRound(), id,
+                    p.commitment().pi());
+            return new Proposal(p.chainId(), p.height(), p.round(), p.validRound(), block, id, p.commitment(),
+                    p.proposerIndex(), sign(self, signBytes));
+        }
+
+        /**
+         * Instead of re-proposing its valid value (validRound ≥ 0), a fresh block of the current round from the
+         * proposer's own input log: locked honest validators must prevote nil on it.
+         */
+        Proposal fresh(SimNode self, Proposal p) {
+            ChainTip tip = self.core().tip();
+            BlockContent content = ContentRule.assemble(sim.chain, tip, p.height(), self.inputLog(), self.durable.nodes);
+            long timestamp = Math.max(self.localNowMs(), tip.header().timestampMs() + 1);
+            BlockHeader h = new BlockHeader(p.chainId(), p.height(), p.round(), tip.blockId(), timestamp,
+                    p.proposerIndex(), p.commitment().committerIndex(), p.commitment().pi(), content.ranges(),
+                    content.messages().size(), content.messagesRoot(), content.stateRoot(),
+                    sim.chain.validators().hash());
+            Bytes id = h.id();
+            byte[] signBytes = SignBytes.proposal(p.chainId(), p.height(), p.round(), -1, id, p.commitment().pi());
+            return new Proposal(p.chainId(), p.height(), p.round(), -1, h, id, p.commitment(), p.proposerIndex(),
+                    sign(self, signBytes));
+        }
+
+        /** The same vote for another value: nil for a block, a made-up block id for nil. */
+        Vote otherVote(SimNode self, Vote v) {
+            Bytes other = null;
+            if (v.isNil()) {
+                byte[] id = new byte[BlockHeader.HASH_LENGTH];
+                random.nextBytes(id);
+                other = Bytes.wrap(id);
+            }
+            return vote(self, v, v.chainId(), other);
+        }
+
+        Vote vote(SimNode self, Vote v, String chainId, Bytes blockId) {
+            byte[] signBytes = v.type() == io.diseq.core.consensus.VoteType.PREVOTE
+                    ? SignBytes.prevote(chainId, v.height(), v.round(), blockId)
+                    : SignBytes.precommit(chainId, v.height(), v.round(), blockId);
+            return new Vote(v.type(), chainId, v.height(), v.round(), blockId, v.validatorIndex(), sign(self, signBytes));
+        }
+
+        /** One of the invalid blocks the content rule must reject, properly signed by the proposer. */
+        Proposal invalid(SimNode self, Proposal p) {
+            return reproposal(self, p, InvalidBlocks.mutate(p.block(), self, sim, random));
+        }
+
+        /** The same message signed for another chain id. */
+        ConsensusMessage otherChain(SimNode self, ConsensusMessage m) {
+            String other = "other-" + m.chainId();
+            if (m instanceof Vote v) {
+                return vote(self, v, other, v.blockId());
+            }
+            if (m instanceof Commitment c) {
+                return new Commitment(other, c.height(), c.round(), c.committerIndex(), c.pi(),
+                        sign(self, SignBytes.commitment(other, c.height(), c.round(), c.pi())));
+            }
+            Proposal p = (Proposal) m;
+            byte[] signBytes = SignBytes.proposal(other, p.height(), p.round(), p.validRound(), p.blockId(),
+                    p.commitment().pi());
+            return new Proposal(other, p.height(), p.round(), p.validRound(), p.block(), p.blockId(), p.commitment(),
+                    p.proposerIndex(), sign(self, signBytes));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.diseq.core.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Which faults one run injects (docs/simulation.md, "Fault model"), drawn from the run's seed so a seed
+ * alone reproduces it. Printed on the first line of every run.
+ *
+ * @param link          the lossy link policy while faults are active
+ * @param partitions    how many times the network is split (and healed) during the fault phase
+ * @param isolateDeciders an adaptive network adversary: the first instance to decide a height is cut off
+ *                      from everyone for a while, so the others must finish the height without its votes
+ * @param crashes       whether honest instances crash and restart from what they persisted
+ * @param clockSkew     whether instance clocks are offset (within the allowed drift)
+ * @param laggingReader whether some instances read the input topic late
+ * @param byzantine     the byzantine behaviours, one per faulty validator (at most f in total with twins)
+ * @param twins         whether one faulty validator runs as two honest-code instances with one key
+ */
+record FaultMix(SimNetwork.LinkPolicy link, int partitions, boolean isolateDeciders, boolean crashes, boolean clockSkew,
+                boolean laggingReader, List<Byzantine> byzantine, boolean twins) {
+
+    /** The byzantine behaviours a faulty validator can play (docs/simulation.md, "Byzantine behaviours"). */
+    enum Byzantine {
+        EQUIVOCATING_PROPOSER, DOUBLE_VOTER, FORGED_COMMITMENT, WITHHELD_COMMITMENT, INVALID_BLOCK,
+        WRONG_CHAIN, REPLAY_OLD_ROUNDS, LOCK_BREAKER, SILENT
+    }
+
+    FaultMix {
+        byzantine = List.copyOf(byzantine);
+    }
+
+    static FaultMix none() {
+        return new FaultMix(SimNetwork.LinkPolicy.PERFECT, 0, false, false, false, false, List.of(), false);
+    }
+
+    /** Number of faulty validator keys this mix uses. */
+    int faultyKeys() {
+        return byzantine.size() + (twins ? 1 : 0);
+    }
+
+    /** A random mix for {@code n} validators that never exceeds f = ⌊(n−1)/3⌋ faulty keys. */
+    static FaultMix random(SplittableRandom rnd, int n) {
+        long minDelay = 1 + rnd.nextLong(20);
+        SimNetwork.LinkPolicy link = new SimNetwork.LinkPolicy(
+                rnd.nextInt(3) == 0 ? 0 : rnd.nextDouble() * 0.2,
+                rnd.nextInt(3) == 0 ? 0 : rnd.nextDouble() * 0.1,
+                minDelay, minDelay + rnd.nextLong(300),
+                rnd.nextInt(3) == 0 ? 0 : rnd.nextDouble() * 0.2, 1 + rnd.nextLong(800));
+        int f = (n - 1) / 3;
+        int faulty = rnd.nextInt(f + 1);
+        boolean twins = faulty > 0 && rnd.nextInt(4) == 0;
+        List<Byzantine> byz = new ArrayList<>();
+        Byzantine[] kinds = Byzantine.values();
+        for (int i = twins ? 1 : 0; i < faulty; i++) {
+            byz.add(kinds[rnd.nextInt(kinds.length)]);
+        }
+        int partitions = rnd.nextBoolean() ? 1 + rnd.nextInt(3) : 0;
+        return new FaultMix(link, partitions, partitions == 0 && rnd.nextInt(3) == 0, rnd.nextBoolean(),
+                rnd.nextBoolean(), rnd.nextBoolean(), byz, twins);
+    }
+
+    /**
+     * A harsher mix for the planted-bug tests: f faulty keys, one run as Twins (two honest-code instances
+     * whose locks and valid values differ, so one of them proposes fresh blocks the other is locked against),
+     * one more (with 7 validators) a {@code LOCK_BREAKER}, a lossy, reordering network whose adversary
+     * isolates deciders. This is where a core
+     * that ignores its lock or counts 2f as a quorum is expected to lose safety (docs/simulation.md, "Teeth").
+     */
+    static FaultMix adversarial(SplittableRandom rnd, int n) {
+        long minDelay = 1 + rnd.nextLong(10);
+        SimNetwork.LinkPolicy link = new SimNetwork.LinkPolicy(0.05 + rnd.nextDouble() * 0.25, rnd.nextDouble() * 0.1,
+                minDelay, minDelay + 50 + rnd.nextLong(400), rnd.nextDouble() * 0.3, 1 + rnd.nextLong(1000));
+        int f = (n - 1) / 3;
+        return new FaultMix(link, 0, true, rnd.nextBoolean(), rnd.nextBoolean(), rnd.nextBoolean(),
+                f > 1 ? List.of(Byzantine.LOCK_BREAKER) : List.of(), true);
+    }
+
+    /** A compact one-line description for the first line of a run. */
+    String describe() {
+        return String.format("drop=%.2f dup=%.2f delay=%d..%dms reorder=%.2f(+%dms) partitions=%d"
+                        + " isolateDeciders=%s crashes=%s skew=%s lag=%s byzantine=%s twins=%s",
+                link.dropP(), link.duplicateP(), link.minDelayMs(), link.maxDelayMs(), link.reorderP(),
+                link.reorderExtraMs(), partitions, isolateDeciders, crashes, clockSkew, laggingReader, byzantine, twins);
+    }
+}

@@ -1,0 +1,111 @@
+package io.diseq.core.sim;
+
+import java.util.SplittableRandom;
+
+/**
+ * Schedules the faults of one {@link FaultMix} inside the fault phase [0, healAtMs) and heals them all at
+ * {@code healAtMs} (docs/simulation.md, "Fault model"): partitions (one per equal slot of the phase, so
+ * they never overlap, with connected stretches between them) and heals, crashes and restarts
+ * (including crashes in the middle of performing one step's effects), and at heal a loss-free network.
+ * Byzantine validators stay byzantine after the heal; liveness must hold despite them.
+ */
+final class FaultPlan {
+    private static final double MID_STEP_CRASH_P = 0.004;
+
+    private final Simulation sim;
+    private final FaultMix mix;
+    private final SplittableRandom random;
+    final long healAtMs;
+    private long firstDecidedHeight;
+
+    FaultPlan(Simulation sim, FaultMix mix, SplittableRandom random, long healAtMs) {
+        this.sim = sim;
+        this.mix = mix;
+        this.random = random;
+        this.healAtMs = healAtMs;
+    }
+
+    boolean faultPhase() {
+        return sim.scheduler.nowMs() < healAtMs;
+    }
+
+    void schedule() {
+        if (mix.partitions() > 0) {
+            long slot = healAtMs / mix.partitions();
+            for (int i = 0; i < mix.partitions(); i++) {
+                long from = i * slot + random.nextLong(slot / 2 + 1);
+                long to = from + 1 + random.nextLong(i * slot + slot - from);
+                int[] groups = groups();
+                sim.scheduler.at(from, "partition", () -> sim.network.partition(groups));
+                sim.scheduler.at(to, "heal", sim.network::heal);
+            }
+        }
+        if (mix.crashes()) {
+            int episodes = 1 + random.nextInt(3);
+            for (int i = 0; i < episodes; i++) {
+                SimNode victim = sim.nodes.get(random.nextInt(sim.nodes.size()));
+                long from = random.nextLong(healAtMs);
+                long to = from + random.nextLong(healAtMs - from + 1);
+                sim.scheduler.at(from, "crash", victim::crash);
+                sim.scheduler.at(to, "restart", victim::restart);
+            }
+        }
+        sim.scheduler.at(healAtMs, "heal all", this::healAll);
+    }
+
+    /** A random split: either one instance isolated, or a random two-way split. */
+    private int[] groups() {
+        int size = sim.nodes.size();
+        int[] g = new int[size];
+        if (random.nextBoolean()) {
+            g[random.nextInt(size)] = 1;
+        } else {
+            for (int i = 0; i < size; i++) {
+                g[i] = random.nextInt(2);
+            }
+        }
+        return g;
+    }
+
+    private void healAll() {
+        sim.network.policy(sim.network.policy().healed());
+        sim.network.heal();
+        for (SimNode node : sim.nodes) {
+            node.restart();
+        }
+        sim.trace.add(sim.scheduler.nowMs(), "FAULTS HEALED at decided height " + sim.monitor.decidedHeight());
+        sim.healed();
+    }
+
+    /**
+     * The adaptive adversary of {@link FaultMix#isolateDeciders}: cuts the first decider of a height off
+     * (messages already in flight from or to it are lost on arrival) for 0.2 to 2 s, for 3 heights in 4.
+     */
+    void decided(SimNode node, long height) {
+        if (!mix.isolateDeciders() || !faultPhase() || height <= firstDecidedHeight) {
+            return;
+        }
+        firstDecidedHeight = height;
+        if (random.nextInt(4) == 0) {
+            return;
+        }
+        int[] groups = new int[sim.nodes.size()];
+        groups[node.instance] = 1;
+        sim.network.partition(groups);
+        sim.scheduler.after(200 + random.nextLong(1800), "heal", sim.network::heal);
+    }
+
+    /**
+     * Whether (and after how many of its {@code effectCount} effects) an instance crashes in the middle
+     * of performing a step: the index of the first effect NOT performed, or −1 for no crash.
+     */
+    int midStepCrash(SimNode node, int effectCount) {
+        if (!mix.crashes() || effectCount == 0 || !faultPhase() || random.nextDouble() >= MID_STEP_CRASH_P) {
+            return -1;
+        }
+        int after = random.nextInt(effectCount);
+        long restartAt = Math.min(healAtMs, sim.scheduler.nowMs() + 1 + random.nextLong(1000));
+        sim.scheduler.at(restartAt, "restart", node::restart);
+        return after;
+    }
+}

@@ -1,0 +1,103 @@
+package io.diseq.node.api;
+
+import io.diseq.core.chain.BlockHeader;
+import io.diseq.core.chain.ChainConfig;
+import io.diseq.core.chain.Genesis;
+import io.diseq.core.chain.QuorumCertificate;
+import io.diseq.core.trie.MerklePatriciaTrie;
+import io.diseq.core.trie.NodeStore;
+import io.diseq.core.trie.TrieProofs;
+import io.diseq.core.util.Bytes;
+import io.diseq.core.util.Hex;
+import io.diseq.node.http.ApiException;
+import io.diseq.node.store.BlockRow;
+import io.diseq.node.store.BlockStore;
+import io.diseq.node.store.MessageRow;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads decided blocks, receipts and state roots from the node's own storage (docs/protocol.md
+ * §6.5, §7.3, §7.10, §7.17). Height 0 is the genesis header derived from the chain config (it has no
+ * certificate); every other height is a stored block. A receipt's messages proof is rebuilt from the
+ * block's stored messages; its state proof is read from the cumulative state trie at the state root
+ * of the block that includes the message, so it verifies against that block's header.
+ */
+final class ChainQueries {
+    private final ChainConfig chain;
+    private final BlockStore blocks;
+    private final NodeStore stateNodes;
+    private final BlockHeader genesis;
+
+    ChainQueries(ChainConfig chain, BlockStore blocks, NodeStore stateNodes) {
+        this.chain = chain;
+        this.blocks = blocks;
+        this.stateNodes = stateNodes;
+        this.genesis = Genesis.header(chain);
+    }
+
+    Views.Block block(long height) {
+        if (height == 0) {
+            return genesisBlock(List.of());
+        }
+        BlockRow row = blocks.block(height).orElseThrow(() -> notFound(height));
+        List<String> ids = blocks.messagesAt(height).stream().map(m -> Hex.encode(m.id())).toList();
+        return view(row, ids);
+    }
+
+    Views.Block latest() {
+        return blocks.latest().map(row -> block(row.height())).orElseGet(() -> genesisBlock(List.of()));
+    }
+
+    /** Up to {@code limit} consecutive blocks from {@code from}; the cursor continues after the last one. */
+    Views.BlockPage range(long from, int limit) {
+        List<Views.Block> page = new ArrayList<>(limit);
+        if (from == 0) {
+            page.add(genesisBlock(null));
+        }
+        long start = Math.max(from, 1);
+        for (BlockRow row : blocks.blocksFrom(start, limit - page.size())) {
+            page.add(view(row, null));
+        }
+        long next = page.isEmpty() ? from : page.get(page.size() - 1).height() + 1;
+        return new Views.BlockPage(page, Params.cursor(next));
+    }
+
+    Views.Receipt receipt(Bytes messageId) {
+        MessageRow message = blocks.message(messageId).orElseThrow(() -> new ApiException(ApiCode.MESSAGE_NOT_FOUND,
+                "message " + messageId.toHex() + " has not been sequenced on this node"));
+        BlockRow row = blocks.block(message.height()).orElseThrow(() -> notFound(message.height()));
+        BlockHeader header = BlockHeader.decode(row.headerRlp());
+        List<byte[]> payloads = blocks.messagesAt(message.height()).stream().map(MessageRow::body).toList();
+        List<byte[]> messagesProof = MerklePatriciaTrie.orderedProof(payloads, message.idx());
+        List<byte[]> stateProof = MerklePatriciaTrie.open(stateNodes, header.stateRoot()).prove(messageId.toArray());
+        return new Views.Receipt(chain.chainId(), messageId.toHex(), message.height(), message.idx(),
+                Hex.encode(message.body()), Views.Header.of(header),
+                Views.Certificate.of(QuorumCertificate.decode(row.certificate())),
+                TrieProofs.toHex(messagesProof), TrieProofs.toHex(stateProof));
+    }
+
+    Views.StateRoot stateRoot(long height) {
+        Views.Block block = block(height);
+        return new Views.StateRoot(block.height(), block.id(), block.header().stateRoot());
+    }
+
+    Views.StateRoot latestStateRoot() {
+        BlockHeader header = blocks.latest().map(r -> BlockHeader.decode(r.headerRlp())).orElse(genesis);
+        return new Views.StateRoot(header.height(), header.id().toHex(), header.stateRoot().toHex());
+    }
+
+    private Views.Block genesisBlock(List<String> ids) {
+        return new Views.Block(0, genesis.id().toHex(), Views.Header.of(genesis), null, ids);
+    }
+
+    private static Views.Block view(BlockRow row, List<String> messageIds) {
+        BlockHeader header = BlockHeader.decode(row.headerRlp());
+        return new Views.Block(row.height(), Hex.encode(row.blockId()), Views.Header.of(header),
+                Views.Certificate.of(QuorumCertificate.decode(row.certificate())), messageIds);
+    }
+
+    private static ApiException notFound(long height) {
+        return new ApiException(ApiCode.BLOCK_NOT_FOUND, "no decided block at height " + height + " on this node");
+    }
+}

@@ -1,0 +1,58 @@
+package io.diseq.node.consensus;
+
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.Histogram;
+import com.codahale.metrics.MetricRegistry;
+import io.diseq.core.chain.DecidedBlock;
+import io.diseq.core.chain.RejectCode;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Counters and histograms of the consensus driver (docs/operations-node.md §Metrics). Thread-safe. */
+final class DriverMetrics {
+    private final Map<RejectCode, Counter> rejected = new EnumMap<>(RejectCode.class);
+    private final Counter decided;
+    private final Counter messages;
+    private final Counter evidence;
+    private final Counter signRefused;
+    private final Counter malformedGossip;
+    private final Histogram messagesPerBlock;
+    private final Histogram finalityMs;
+
+    DriverMetrics(MetricRegistry registry) {
+        for (RejectCode code : RejectCode.values()) {
+            rejected.put(code, registry.counter("consensus.rejected." + code.name()));
+        }
+        decided = registry.counter("consensus.blocks.decided");
+        messages = registry.counter("consensus.messages.sequenced");
+        evidence = registry.counter("consensus.evidence");
+        signRefused = registry.counter("consensus.signRefused");
+        malformedGossip = registry.counter("consensus.gossip.malformed");
+        messagesPerBlock = registry.histogram("consensus.messagesPerBlock");
+        finalityMs = registry.histogram("consensus.finalityMs");
+    }
+
+    void rejected(RejectCode code) {
+        rejected.get(code).inc();
+    }
+
+    /** A block was stored at local time {@code nowMs}; finality = store time − the header's timestamp. */
+    void decided(DecidedBlock block, long nowMs) {
+        decided.inc();
+        messages.inc(block.messages().size());
+        messagesPerBlock.update(block.messages().size());
+        finalityMs.update(Math.max(0, nowMs - block.header().timestampMs()));
+    }
+
+    void evidence() {
+        evidence.inc();
+    }
+
+    void signRefused() {
+        signRefused.inc();
+    }
+
+    void malformedGossip() {
+        malformedGossip.inc();
+    }
+}

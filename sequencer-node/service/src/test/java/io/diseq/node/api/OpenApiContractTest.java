@@ -1,0 +1,78 @@
+package io.diseq.node.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.diseq.node.http.BodyLimitFilter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI document against the code: its operations and parameters are exactly the ones the
+ * resource classes declare, its error codes exactly {@link ApiCode} plus the body limit's, and sample
+ * bodies built from the response records validate against (and bad ones fail) its schemas. The
+ * running node's registered resources are compared in {@link RestApiTest}.
+ */
+@Tag("unit")
+class OpenApiContractTest {
+    static final List<Class<?>> RESOURCES = List.of(NodeResource.class, BlockResource.class, StateRootResource.class,
+            MessageResource.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Set<String> documentedOperations() {
+        Set<String> out = new TreeSet<>();
+        OpenApi.DOCUMENT.get("paths").fields().forEachRemaining(path ->
+                path.getValue().fieldNames().forEachRemaining(verb -> out.add(verb + " " + path.getKey())));
+        return out;
+    }
+
+    @Test
+    void everyResourceOperationIsDocumentedAndNothingElse() {
+        assertThat(documentedOperations()).isEqualTo(ApiContract.operations(RESOURCES));
+    }
+
+    @Test
+    void documentedParametersAreTheResourcesParameters() {
+        Set<String> documented = new TreeSet<>();
+        OpenApi.DOCUMENT.get("paths").fields().forEachRemaining(path ->
+                path.getValue().fields().forEachRemaining(op -> op.getValue().path("parameters").forEach(p -> {
+                    JsonNode param = p.has("$ref") ? OpenApi.DOCUMENT.at(p.get("$ref").asText().substring(1)) : p;
+                    documented.add(op.getKey() + " " + path.getKey() + " " + param.get("in").asText() + " "
+                            + param.get("name").asText());
+                })));
+        assertThat(documented).isEqualTo(ApiContract.parameters(RESOURCES));
+    }
+
+    @Test
+    void errorCodesAreExactlyTheStableCodes() {
+        List<String> documented = new ArrayList<>();
+        OpenApi.DOCUMENT.at("/components/schemas/Error/properties/code/enum").forEach(c -> documented.add(c.asText()));
+        List<String> codes = new ArrayList<>(Arrays.stream(ApiCode.values()).map(Enum::name).toList());
+        codes.add(BodyLimitFilter.Code.TOO_LARGE.name());
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(codes);
+    }
+
+    @Test
+    void sampleBodiesValidateAndViolationsAreCaught() {
+        String hash = "ab".repeat(32);
+        JsonNode status = JSON.valueToTree(new Views.Status("devnet", 3, hash, 4, 0, "PREVOTE", false, false, 3,
+                List.of(new Views.ValidatorInfo(0, "v0", hash, hash))));
+        OpenApi.assertValid("Status", status);
+        JsonNode error = JSON.valueToTree(new io.diseq.node.http.ErrorBody("BAD_HEIGHT", "height must be ..."));
+        OpenApi.assertValid("Error", error);
+
+        JsonNode badStep = JSON.valueToTree(new Views.Status("devnet", 3, hash, 4, 0, "VOTING", false, false, 3,
+                List.of(new Views.ValidatorInfo(0, "v0", hash, hash))));
+        assertThat(OpenApi.validate("Status", badStep)).isNotEmpty();
+        JsonNode badCode = JSON.valueToTree(new io.diseq.node.http.ErrorBody("OOPS", "x"));
+        assertThat(OpenApi.validate("Error", badCode)).isNotEmpty();
+        JsonNode badId = JSON.valueToTree(new Views.Submitted("0x12"));
+        assertThat(OpenApi.validate("Submitted", badId)).isNotEmpty();
+    }
+}

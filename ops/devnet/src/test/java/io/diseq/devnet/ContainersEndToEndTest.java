@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -21,13 +20,10 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 /**
  * The devnet smoke scenario ({@link EndToEndScenario}) against Kafka and PostgreSQL in containers
  * (the official {@code apache/kafka} and {@code postgres} images, as in docker-compose.yml), with
- * ingest and four validators in this JVM. Skipped where no Docker engine exists. Like the smoke test
- * it needs finalizing validators, so it also waits for {@code -Ddiseq.devnet.e2e=true}.
+ * ingest and four validators in this JVM. Skipped where no Docker engine exists.
  */
 @Tag("integration")
-@Tag("devnet-e2e")
 @Testcontainers(disabledWithoutDocker = true)
-@EnabledIfSystemProperty(named = "diseq.devnet.e2e", matches = "true")
 class ContainersEndToEndTest {
     @Container
     static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.3.1")

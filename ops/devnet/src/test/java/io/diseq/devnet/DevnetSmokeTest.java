@@ -8,21 +8,15 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The devnet smoke test: start the whole devnet in a temporary directory, publish messages with the
  * client library, see each in a finalized block on every validator and on the block topic, verify
  * the receipts offline, stop.
- *
- * <p>It needs validators that finalize blocks and serve {@code /v1/messages/{id}/receipt} (the
- * consensus driver and REST API). Until those are merged into this module's dependencies it runs only
- * when asked: {@code -Ddiseq.devnet.e2e=true} (and {@code -Dgroups=devnet-e2e} to run it alone).
+
  */
 @Tag("integration")
-@Tag("devnet-e2e")
-@EnabledIfSystemProperty(named = "diseq.devnet.e2e", matches = "true")
 class DevnetSmokeTest {
     @TempDir
     Path dir;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.diseq.core.chain.BlockHeader;
+import io.diseq.core.chain.MessageReceipt;
 import io.diseq.core.chain.QuorumCertificate;
 import io.diseq.core.chain.StandardConsensusCrypto;
 import io.diseq.core.chain.ValidatorSet;
@@ -23,7 +24,8 @@ import java.util.List;
  * offline with only the chain id and the validators' public keys, from the core's primitives: the
  * message hashes to its id, the certificate is a quorum of valid precommits for the header's id, the
  * messages proof leads from the header's messages root to the message at RLP(index), and the state
- * proof leads from the header's state root to RLP([height, index]) under the id.
+ * proof leads from the header's state root to RLP([height, index]) under the id. The same receipt
+ * must also pass the core's own verifier ({@link MessageReceipt#verify}), so the two agree.
  */
 final class ReceiptCheck {
     private ReceiptCheck() {
@@ -47,6 +49,11 @@ final class ReceiptCheck {
         assertThat(inBlock).isEqualTo(new ProofResult.Present(message));
         ProofResult inState = TrieProofs.verify(header.stateRoot(), expectedId.toArray(), hexList(receipt.path("stateProof")));
         assertThat(inState).isEqualTo(new ProofResult.Present(new MessageLocation(height, index).encode()));
+
+        MessageReceipt official = new MessageReceipt(header, certificate, index, Bytes.of(message),
+                hexList(receipt.path("messagesProof")), hexList(receipt.path("stateProof")));
+        assertThat(official.verify(chainId, validators, StandardConsensusCrypto.verifier()))
+                .as("the core's receipt verifier").isInstanceOf(Verdict.Accept.class);
         return header;
     }
 

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.diseq.schemas.Topics;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The devnet's own behaviour, with every component real (KRaft broker, embedded PostgreSQL, ingest
  * and four validators in this JVM): it starts with every validator up and every topic in place,
  * stops, resumes the same chain from the same directory, and refuses to start on a taken port
- * before starting anything.
+ * before starting anything. While it runs, every metric the Grafana dashboard and the alert rules
+ * query must be exposed by the node or ingest.
  */
 @Tag("integration")
 class DevnetLifecycleTest {
@@ -75,5 +80,25 @@ class DevnetLifecycleTest {
             assertThat(admin.describeTopics(Set.of(topics.blocks().name())).allTopicNames().get(30, TimeUnit.SECONDS)
                     .get(topics.blocks().name()).partitions()).hasSize(1);
         }
+        assertDashboardMetricsAreExposed(devnet);
+    }
+
+    /** Every metric the Grafana dashboard and the alert rules query is exposed by a node or by ingest. */
+    private static void assertDashboardMetricsAreExposed(RunningDevnet devnet) throws Exception {
+        Set<String> exposed = new java.util.TreeSet<>(DashboardMetrics.exposed(get(devnet.endpoints().get(0).prometheus())));
+        exposed.addAll(DashboardMetrics.exposed(get(URI.create("http://localhost:"
+                + devnet.settings().spec().ingestAdminPort() + "/prometheus"))));
+        java.util.List<String> exprs = DashboardMetrics.expressions();
+        assertThat(exposed).containsAll(DashboardMetrics.names(exprs));
+        for (String regex : DashboardMetrics.regexes(exprs)) {
+            assertThat(exposed).as("a metric matching %s", regex).anyMatch(n -> n.matches(regex));
+        }
+    }
+
+    private static String get(URI uri) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s", uri).isEqualTo(200);
+        return response.body();
     }
 }

@@ -2,9 +2,11 @@ package io.diseq.core.consensus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.diseq.core.chain.CommitSignature;
 import io.diseq.core.chain.DecidedBlock;
 import io.diseq.core.chain.DecidedBlockVerifier;
 import io.diseq.core.chain.Genesis;
+import io.diseq.core.chain.QuorumCertificate;
 import io.diseq.core.chain.RejectCode;
 import io.diseq.core.chain.SequencedMessage;
 import io.diseq.core.trie.InMemoryNodeStore;
@@ -69,5 +71,32 @@ class CatchUpTest {
         assertThat(s.height()).isEqualTo(2);
         s.step(new Event.SyncedBlock(d.header(), d.certificate(), d.messages()));
         s.expectRejected(RejectCode.STALE_HEIGHT);
+    }
+
+    @Test
+    void aSyncedBlockWithAForgedOrShortCertificateIsNeverApplied() {
+        Scenario peers = Scenario.builder().selfIsBystander().start();
+        DecidedBlock d = decidedByPeers(peers);
+        QuorumCertificate good = d.certificate();
+        List<CommitSignature> sigs = good.signatures();
+        CommitSignature first = sigs.get(0);
+        byte[] flipped = first.signature().toArray();
+        flipped[0] ^= 1;
+        List<CommitSignature> forgedSigs = new ArrayList<>(sigs);
+        forgedSigs.set(0, new CommitSignature(first.validatorIndex(), Bytes.wrap(flipped)));
+        List<CommitSignature> duplicated = new ArrayList<>(sigs.subList(0, sigs.size() - 1));
+        duplicated.add(sigs.get(0));
+        List<QuorumCertificate> bad = List.of(
+                new QuorumCertificate(good.height(), good.round(), good.blockId(), forgedSigs),
+                new QuorumCertificate(good.height(), good.round(), good.blockId(), sigs.subList(0, sigs.size() - 1)),
+                new QuorumCertificate(good.height(), good.round(), good.blockId(), duplicated),
+                new QuorumCertificate(good.height(), good.round() + 1, good.blockId(), sigs));
+        for (QuorumCertificate cert : bad) {
+            Scenario s = Scenario.builder().selfIsBystander().selfLacksInput().start();
+            List<Effect> effects = s.step(new Event.SyncedBlock(d.header(), cert, d.messages()));
+            assertThat(effects).as("certificate %s", cert).noneMatch(e -> e instanceof Effect.PersistDecidedBlock);
+            s.expectRejected(RejectCode.BAD_CERTIFICATE);
+            assertThat(s.height()).isEqualTo(1);
+        }
     }
 }

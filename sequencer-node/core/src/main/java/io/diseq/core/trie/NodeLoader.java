@@ -22,7 +22,7 @@ final class NodeLoader {
             return ref;
         }
         byte[] hash = h.hash();
-        byte[] encoding = store.get(hash);
+        byte[] encoding = store.get(Bytes.wrap(hash));
         if (encoding == null) {
             throw new MissingNodeException(Bytes.of(hash));
         }

@@ -12,12 +12,4 @@ import io.diseq.core.util.Bytes;
 public interface NodeStore {
     /** The RLP encoding of the node whose keccak256 is {@code hash}, or {@code null} if absent. */
     byte[] get(Bytes hash);
-
-    /**
-     * Same as {@link #get(Bytes)} for a hash given as an array the store only reads; lets a store
-     * skip wrapping the hash on the trie's hot path.
-     */
-    default byte[] get(byte[] hash) {
-        return get(Bytes.wrap(hash));
-    }
 }

@@ -3,8 +3,8 @@ package io.diseq.client;
 import io.diseq.core.chain.BlockHeader;
 import io.diseq.core.chain.ConsensusVerifier;
 import io.diseq.core.chain.PartitionRange;
+import io.diseq.core.chain.Leaders;
 import io.diseq.core.chain.QuorumCertificate;
-import io.diseq.core.chain.SignBytes;
 import io.diseq.core.chain.ValidatorSet;
 import io.diseq.core.chain.Verdict;
 import io.diseq.core.rlp.RlpException;
@@ -128,12 +128,11 @@ public final class BlockChecker {
             return "committer " + h.committerIndex() + " is not the committer of (height " + h.height() + ", round "
                     + h.round() + ")";
         }
-        byte[] alpha = SignBytes.vrfAlpha(chainId, h.height(), h.round(), h.parentHash());
-        Optional<byte[]> beta = verifier.vrfVerify(validators.get(h.committerIndex()).vrfKey(), h.commitmentPi(), alpha);
-        if (beta.isEmpty()) {
+        int proposer = Leaders.proposer(chainId, validators, verifier, h.height(), h.round(), h.parentHash(),
+                h.commitmentPi());
+        if (proposer < 0) {
             return "the committer's VRF proof does not verify";
         }
-        int proposer = validators.proposerIndex(beta.get());
         if (proposer != h.proposerIndex()) {
             return "proposer " + h.proposerIndex() + " is not the one the VRF proof selects (" + proposer + ")";
         }

@@ -24,13 +24,25 @@ public final class Rlp {
 
     /** A byte string item: a single byte below 0x80 is its own encoding, else length prefix + bytes. */
     public static byte[] encodeBytes(byte[] bytes) {
-        if (bytes.length == 1 && (bytes[0] & 0xff) < SHORT_STRING) {
-            return new byte[] {bytes[0]};
-        }
-        byte[] out = new byte[headerLength(bytes.length) + bytes.length];
-        int pos = writeHeader(out, 0, SHORT_STRING, bytes.length);
-        System.arraycopy(bytes, 0, out, pos, bytes.length);
+        byte[] out = new byte[stringLength(bytes)];
+        writeString(bytes, out, 0);
         return out;
+    }
+
+    /** Length of {@link #encodeBytes}{@code (bytes)}, for callers that write it into a larger array. */
+    public static int stringLength(byte[] bytes) {
+        return bytes.length == 1 && (bytes[0] & 0xff) < SHORT_STRING ? 1 : headerLength(bytes.length) + bytes.length;
+    }
+
+    /** Writes {@link #encodeBytes}{@code (bytes)} at {@code pos}; returns the position after it. */
+    public static int writeString(byte[] bytes, byte[] out, int pos) {
+        if (bytes.length == 1 && (bytes[0] & 0xff) < SHORT_STRING) {
+            out[pos] = bytes[0];
+            return pos + 1;
+        }
+        int at = writeHeader(out, pos, SHORT_STRING, bytes.length);
+        System.arraycopy(bytes, 0, out, at, bytes.length);
+        return at + bytes.length;
     }
 
     /** An unsigned integer as its minimal big-endian bytes (zero is the empty string, 0x80). */

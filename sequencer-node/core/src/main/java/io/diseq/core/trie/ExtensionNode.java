@@ -1,17 +1,36 @@
 package io.diseq.core.trie;
 
-/** An extension: a shared non-empty nibble path leading to one child branch (docs/protocol.md §6.2). */
+/**
+ * An extension: a shared non-empty nibble path leading to one child branch (docs/protocol.md §6.2).
+ * Like a branch, it is updated in place while transient (see {@link Node#sealed()}).
+ */
 final class ExtensionNode extends Node {
     final byte[] path;
-    final Node child;
+    private Node child;
 
     ExtensionNode(byte[] path, Node child) {
         this.path = path;
         this.child = child;
     }
 
+    Node child() {
+        return child;
+    }
+
+    /** This extension leading to {@code newChild} instead: in place if transient. */
+    ExtensionNode withChild(Node newChild) {
+        if (sealed()) {
+            return new ExtensionNode(path, newChild);
+        }
+        child = newChild;
+        return this;
+    }
+
     @Override
     byte[] encode() {
-        return encodePair(path, false, ref(child));
+        int refLength = refLength(child);
+        byte[] out = pairWithoutSecond(path, false, refLength);
+        writeRef(child, out, out.length - refLength);
+        return out;
     }
 }

@@ -12,19 +12,26 @@ public final class HexPrefix {
     public record Path(byte[] nibbles, boolean leaf) {}
 
     public static byte[] encode(byte[] nibbles, boolean leaf) {
-        int flag = (leaf ? 2 : 0) + (nibbles.length & 1);
         byte[] out = new byte[nibbles.length / 2 + 1];
+        write(nibbles, leaf, out, 0);
+        return out;
+    }
+
+    /** Writes the {@code nibbles.length / 2 + 1} bytes of the encoding at {@code pos}; returns the position after them. */
+    static int write(byte[] nibbles, boolean leaf, byte[] out, int pos) {
+        int flag = (leaf ? 2 : 0) + (nibbles.length & 1);
         int i = 0;
         if ((nibbles.length & 1) == 1) {
-            out[0] = (byte) ((flag << 4) | nibbles[0]);
+            out[pos] = (byte) ((flag << 4) | nibbles[0]);
             i = 1;
         } else {
-            out[0] = (byte) (flag << 4);
+            out[pos] = (byte) (flag << 4);
         }
-        for (int o = 1; o < out.length; o++, i += 2) {
+        int end = pos + nibbles.length / 2 + 1;
+        for (int o = pos + 1; o < end; o++, i += 2) {
             out[o] = (byte) ((nibbles[i] << 4) | nibbles[i + 1]);
         }
-        return out;
+        return end;
     }
 
     /**

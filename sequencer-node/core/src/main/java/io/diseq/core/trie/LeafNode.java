@@ -14,6 +14,9 @@ final class LeafNode extends Node {
 
     @Override
     byte[] encode() {
-        return encodePair(path, true, Rlp.encodeBytes(value));
+        int valueItem = Rlp.stringLength(value);
+        byte[] out = pairWithoutSecond(path, true, valueItem);
+        Rlp.writeString(value, out, out.length - valueItem);
+        return out;
     }
 }

@@ -3,10 +3,7 @@ package io.diseq.core.trie;
 import io.diseq.core.crypto.Keccak256;
 import io.diseq.core.rlp.Rlp;
 import io.diseq.core.util.Bytes;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Ethereum's Merkle Patricia Trie (Yellow Paper appendix D; docs/protocol.md §6), over a
@@ -99,10 +96,10 @@ public final class MerklePatriciaTrie {
      * (a trie from {@link #empty()} does that itself). Committing an unchanged trie returns no nodes.
      */
     public TrieCommit commit() {
-        Map<Bytes, byte[]> newNodes = new HashMap<>();
+        NodeBatch newNodes = new NodeBatch(16);
         if (dirty) {
             if (root == null) {
-                newNodes.put(EMPTY_ROOT, EMPTY_ROOT_NODE.clone());
+                newNodes.add(EMPTY_ROOT.toArray(), EMPTY_ROOT_NODE.clone());
             } else {
                 newNodes = newNodes(root);
             }
@@ -121,35 +118,34 @@ public final class MerklePatriciaTrie {
      * The new nodes under {@code root}, hashed children first with one reusable digest (a parent's
      * encoding needs its children's hashes), plus the root under its hash whatever its size.
      */
-    private static Map<Bytes, byte[]> newNodes(Node root) {
-        List<Node> created = new ArrayList<>();
-        collect(root, created, new Keccak256.Hasher());
-        Map<Bytes, byte[]> newNodes = new HashMap<>(created.size() * 4 / 3 + 2);
-        for (Node node : created) {
-            newNodes.put(Bytes.wrap(node.hash()), node.encoding());
+    private static NodeBatch newNodes(Node root) {
+        NodeBatch batch = new NodeBatch(1024);
+        collect(root, batch, new Keccak256.Hasher());
+        if (root.embedded()) {
+            batch.add(root.hash(), root.encoding());
         }
-        newNodes.put(Bytes.wrap(root.hash().clone()), root.encoding().clone());
-        return newNodes;
+        return batch;
     }
 
     /**
-     * Adds the new nodes of the subtree that are stored by hash to {@code out}, children first,
-     * hashing each of them once, and marks the whole subtree persisted.
+     * Adds the new nodes of the subtree that are stored by hash to {@code batch}, children first,
+     * hashing each of them once, and marks the whole subtree persisted. New nodes are always in
+     * memory; a branch's children that are still stored references are persisted by definition.
      */
-    private static void collect(Node node, List<Node> out, Keccak256.Hasher hasher) {
+    private static void collect(Node node, NodeBatch batch, Keccak256.Hasher hasher) {
         if (node == null || node.persisted) {
             return;
         }
         if (node instanceof ExtensionNode ext) {
-            collect(ext.child, out, hasher);
+            collect(ext.child(), batch, hasher);
         } else if (node instanceof BranchNode branch) {
-            for (Node child : branch.children) {
-                collect(child, out, hasher);
+            for (int i = 0; i < BranchNode.WIDTH; i++) {
+                collect(branch.childInMemory(i), batch, hasher);
             }
         }
         if (!node.embedded()) {
             node.hashWith(hasher);
-            out.add(node);
+            batch.add(node.hash(), node.encoding());
         }
         node.persisted = true;
     }

@@ -4,11 +4,12 @@ import io.diseq.core.crypto.Keccak256;
 import io.diseq.core.rlp.Rlp;
 
 /**
- * An in-memory trie node (docs/protocol.md §6.2). Nodes are never modified after construction:
- * an update builds new nodes along the key's path, so the RLP encoding and hash can be cached on
- * the node and an unchanged subtree is never re-encoded or re-hashed. (A sealed class rather than
- * records because of those caches.) {@code persisted} marks nodes already in the store, or embedded
- * in a stored parent; commit skips them and everything below them.
+ * An in-memory trie node (docs/protocol.md §6.2). A node is never modified once {@linkplain
+ * #sealed() sealed}: an update builds new nodes along the key's path, so the RLP encoding and hash
+ * can be cached on the node and an unchanged subtree is never re-encoded or re-hashed. Until then a
+ * node created by the current batch is transient and updated in place (see {@link BranchNode}).
+ * (A sealed class rather than records because of those caches.) {@code persisted} marks nodes
+ * already in the store, or embedded in a stored parent; commit skips them and everything below them.
  */
 abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode {
     /** Child references shorter than this are embedded in the parent instead of hashed. */
@@ -24,6 +25,15 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
             encoding = encode();
         }
         return encoding;
+    }
+
+    /**
+     * True once the node may be depended on: it is stored, or its encoding or hash has been computed
+     * (a parent's encoding then contains it). A node that is not sealed belongs to the current batch
+     * alone and may be updated in place.
+     */
+    final boolean sealed() {
+        return persisted || encoding != null || hash != null;
     }
 
     /** keccak256 of the encoding, computed once. */
@@ -84,14 +94,23 @@ abstract sealed class Node permits LeafNode, ExtensionNode, BranchNode, HashNode
         return pos + 1 + Keccak256.LENGTH;
     }
 
-    static byte[] ref(Node child) {
-        byte[] out = new byte[refLength(child)];
-        writeRef(child, out, 0);
+    /**
+     * A two-item node (leaf or extension) with everything but its second item written:
+     * [HP(path, leaf), second], where the caller writes the {@code secondLength} bytes of the
+     * already-RLP second item (a leaf's value as a string, an extension's child reference) at the
+     * end of the returned array. One allocation per node.
+     */
+    static byte[] pairWithoutSecond(byte[] path, boolean leaf, int secondLength) {
+        int hpLength = path.length / 2 + 1;
+        // a one-byte hex-prefix has a flag below 4 in its high nibble, so it is below 0x80: RLP writes it bare
+        int hpItem = hpLength == 1 ? 1 : Rlp.headerLength(hpLength) + hpLength;
+        int payload = hpItem + secondLength;
+        byte[] out = new byte[Rlp.headerLength(payload) + payload];
+        int pos = Rlp.writeHeader(out, 0, 0xc0, payload);
+        if (hpLength > 1) {
+            pos = Rlp.writeHeader(out, pos, 0x80, hpLength);
+        }
+        HexPrefix.write(path, leaf, out, pos);
         return out;
-    }
-
-    /** RLP of a two-item node (leaf or extension): [HP(path), second] with {@code second} already encoded. */
-    static byte[] encodePair(byte[] path, boolean leaf, byte[] second) {
-        return Rlp.encodeList(Rlp.encodeBytes(HexPrefix.encode(path, leaf)), second);
     }
 }

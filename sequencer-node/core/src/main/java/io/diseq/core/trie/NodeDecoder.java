@@ -31,69 +31,103 @@ final class NodeDecoder {
         return d.node(d.payloadStart, d.payloadEnd);
     }
 
-    /** The node whose list payload spans [start, end). */
+    /**
+     * The node whose list payload spans [start, end), in one pass over its items. For a branch the
+     * children stay references into this buffer (see {@link BranchNode}): only their kinds and
+     * sizes are checked here, an embedded child is decoded when first used.
+     */
     private Node node(int start, int end) {
-        int[] bounds = new int[(BranchNode.WIDTH + 1) * 2];
-        boolean[] lists = new boolean[BranchNode.WIDTH + 1];
         int count = 0;
+        int refs = 0;
+        boolean badRef = false;
+        int second = -1;
         for (int pos = start; pos < end; count++) {
             if (count == BranchNode.WIDTH + 1) {
                 throw new IllegalArgumentException("more than 17 items");
             }
             int next = item(pos, end);
-            bounds[2 * count] = list ? pos : payloadStart;
-            bounds[2 * count + 1] = list ? next : payloadEnd;
-            lists[count] = list;
+            if (count < BranchNode.WIDTH) {
+                if (list || payloadEnd - payloadStart == Keccak256.LENGTH) {
+                    refs |= 1 << count;
+                } else {
+                    badRef |= next != pos + 1 || payloadEnd != payloadStart;
+                }
+            }
+            second = count == 1 ? pos : second;
             pos = next;
         }
         if (count == BranchNode.WIDTH + 1) {
-            return branch(bounds, lists);
+            // item() left the payload of the last item, the value, in the fields
+            if (badRef || list) {
+                throw new IllegalArgumentException("branch with a bad child reference or a list value");
+            }
+            byte[] value = payloadEnd == payloadStart ? null : Arrays.copyOfRange(buf, payloadStart, payloadEnd);
+            return new BranchNode(new Node[BranchNode.WIDTH], value, buf, start, refs);
         }
-        if (count != 2 || lists[0]) {
+        if (count != 2) {
             throw new IllegalArgumentException("node with " + count + " items");
         }
-        HexPrefix.Path path = HexPrefix.decode(buf, bounds[0], bounds[1] - bounds[0]);
+        return pair(start, second, end);
+    }
+
+    /** A leaf or extension: its path item at {@code start}, its second item at {@code second}. */
+    private Node pair(int start, int second, int end) {
+        item(start, second);
+        HexPrefix.Path path = list ? null : HexPrefix.decode(buf, payloadStart, payloadEnd - payloadStart);
         if (path == null) {
             throw new IllegalArgumentException("bad hex-prefix path");
         }
-        if (path.leaf()) {
-            if (lists[1]) {
-                throw new IllegalArgumentException("leaf value is a list");
-            }
-            return new LeafNode(path.nibbles(), Arrays.copyOfRange(buf, bounds[2], bounds[3]));
+        if (!path.leaf()) {
+            return new ExtensionNode(path.nibbles(), child(second, end));
         }
-        return new ExtensionNode(path.nibbles(), child(bounds[2], bounds[3], lists[1]));
+        item(second, end);
+        if (list) {
+            throw new IllegalArgumentException("leaf value is a list");
+        }
+        return new LeafNode(path.nibbles(), Arrays.copyOfRange(buf, payloadStart, payloadEnd));
     }
 
-    private Node branch(int[] bounds, boolean[] lists) {
-        Node[] children = new Node[BranchNode.WIDTH];
-        for (int i = 0; i < BranchNode.WIDTH; i++) {
-            children[i] = child(bounds[2 * i], bounds[2 * i + 1], lists[i]);
-        }
-        int valueStart = bounds[2 * BranchNode.WIDTH];
-        int valueEnd = bounds[2 * BranchNode.WIDTH + 1];
-        if (lists[BranchNode.WIDTH]) {
-            throw new IllegalArgumentException("branch value is a list");
-        }
-        byte[] value = valueEnd == valueStart ? null : Arrays.copyOfRange(buf, valueStart, valueEnd);
-        return new BranchNode(children, value);
-    }
-
-    /** A child reference: for a list the bounds are the whole embedded node, else the string payload. */
-    private Node child(int start, int end, boolean isList) {
-        if (isList) {
-            item(start, end);
+    /** The non-empty child reference whose item starts at {@code pos}: an embedded node or a hash. */
+    private Node child(int pos, int end) {
+        item(pos, end);
+        if (list) {
             Node embedded = node(payloadStart, payloadEnd);
             embedded.persisted = true;
             return embedded;
         }
-        if (start == end) {
-            return null;
+        if (payloadEnd - payloadStart != Keccak256.LENGTH) {
+            throw new IllegalArgumentException("child reference of " + (payloadEnd - payloadStart) + " bytes");
         }
-        if (end - start != Keccak256.LENGTH) {
-            throw new IllegalArgumentException("child reference of " + (end - start) + " bytes");
+        return new HashNode(buf, payloadStart);
+    }
+
+    /**
+     * The child reference at {@code pos} of a stored branch decoded by {@link #decode} (so its
+     * item is known to be in bounds and non-empty); an embedded child is decoded now.
+     */
+    static Node reference(byte[] buf, int pos) {
+        try {
+            return new NodeDecoder(buf).child(pos, buf.length);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new IllegalStateException("corrupt embedded trie node in a stored branch", e);
         }
-        return new HashNode(buf, start);
+    }
+
+    /** The end of the RLP item at {@code pos} of a buffer already checked by {@link #decode}. */
+    static int skipItem(byte[] buf, int pos) {
+        int prefix = buf[pos] & 0xff;
+        if (prefix < 0x80) {
+            return pos + 1;
+        }
+        int code = prefix - (prefix >= 0xc0 ? 0xc0 : 0x80);
+        if (code <= 55) {
+            return pos + 1 + code;
+        }
+        int length = 0;
+        for (int i = 1; i <= code - 55; i++) {
+            length = (length << 8) | (buf[pos + i] & 0xff);
+        }
+        return pos + 1 + (code - 55) + length;
     }
 
     /** Reads the item header at {@code pos}; sets the payload fields; returns the item's end. */

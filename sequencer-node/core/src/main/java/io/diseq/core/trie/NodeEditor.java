@@ -3,9 +3,12 @@ package io.diseq.core.trie;
 import java.util.Arrays;
 
 /**
- * Insert and delete on immutable nodes (docs/protocol.md §6.2): each returns the new subtree root,
- * or the very same node when nothing changed, so untouched subtrees keep their cached hashes and
- * stay marked persisted. Deletion restores the canonical shape: a branch left with one entry
+ * Insert and delete (docs/protocol.md §6.2): each returns the new subtree root, or the very same
+ * node when nothing changed, so untouched subtrees keep their cached hashes and stay marked
+ * persisted. Sealed nodes are copied along the key's path; nodes the current batch created and has
+ * not encoded yet are updated in place (returning the same node, whose parent is then transient
+ * too and already points to it), so a batch builds each new node once instead of once per key
+ * passing through it. Deletion restores the canonical shape: a branch left with one entry
  * collapses into a leaf or extension, and an extension followed by an extension or leaf merges.
  */
 final class NodeEditor {
@@ -26,13 +29,13 @@ final class NodeEditor {
                     return null;
                 }
                 pos += ext.path.length;
-                node = ext.child;
+                node = ext.child();
             } else {
                 BranchNode branch = (BranchNode) node;
                 if (pos == path.length) {
-                    return branch.value;
+                    return branch.value();
                 }
-                node = branch.children[path[pos++]];
+                node = branch.child(path[pos++]);
             }
         }
         return null;
@@ -56,12 +59,12 @@ final class NodeEditor {
         }
         BranchNode branch = (BranchNode) node;
         if (pos == path.length) {
-            return Arrays.equals(branch.value, value) ? branch : new BranchNode(branch.children, value);
+            return Arrays.equals(branch.value(), value) ? branch : branch.withValue(value);
         }
         int nibble = path[pos];
-        Node oldChild = branch.children[nibble];
+        Node oldChild = branch.child(nibble);
         Node newChild = insert(oldChild, path, pos + 1, value);
-        return newChild == oldChild ? branch : withChild(branch, nibble, newChild);
+        return newChild == oldChild ? branch : branch.withChild(nibble, newChild);
     }
 
     private Node insertAtLeaf(LeafNode leaf, byte[] path, int pos, byte[] value) {
@@ -88,13 +91,13 @@ final class NodeEditor {
     private Node insertAtExtension(ExtensionNode ext, byte[] path, int pos, byte[] value) {
         int common = Nibbles.commonPrefix(ext.path, path, pos);
         if (common == ext.path.length) {
-            Node newChild = insert(ext.child, path, pos + common, value);
-            return newChild == ext.child ? ext : new ExtensionNode(ext.path, newChild);
+            Node newChild = insert(ext.child(), path, pos + common, value);
+            return newChild == ext.child() ? ext : ext.withChild(newChild);
         }
         Node[] children = new Node[BranchNode.WIDTH];
         children[ext.path[common]] = common + 1 == ext.path.length
-                ? ext.child
-                : new ExtensionNode(Nibbles.tail(ext.path, common + 1), ext.child);
+                ? ext.child()
+                : new ExtensionNode(Nibbles.tail(ext.path, common + 1), ext.child());
         byte[] branchValue = null;
         int split = pos + common;
         if (split == path.length) {
@@ -127,8 +130,8 @@ final class NodeEditor {
         if (Nibbles.commonPrefix(ext.path, path, pos) != ext.path.length) {
             return ext;
         }
-        Node newChild = delete(ext.child, path, pos + ext.path.length);
-        if (newChild == ext.child) {
+        Node newChild = delete(ext.child(), path, pos + ext.path.length);
+        if (newChild == ext.child()) {
             return ext;
         }
         return newChild == null ? null : prefixed(ext.path, newChild);
@@ -137,30 +140,30 @@ final class NodeEditor {
     private Node deleteAtBranch(BranchNode branch, byte[] path, int pos) {
         BranchNode changed;
         if (pos == path.length) {
-            if (branch.value == null) {
+            if (branch.value() == null) {
                 return branch;
             }
-            changed = new BranchNode(branch.children, null);
+            changed = branch.withValue(null);
         } else {
             int nibble = path[pos];
-            Node oldChild = branch.children[nibble];
+            Node oldChild = branch.child(nibble);
             Node newChild = delete(oldChild, path, pos + 1);
             if (newChild == oldChild) {
                 return branch;
             }
-            changed = withChild(branch, nibble, newChild);
+            changed = branch.withChild(nibble, newChild);
         }
         return changed.entryCount() >= 2 ? changed : collapse(changed);
     }
 
     /** A branch left with a single entry becomes a leaf (its value) or the child behind one more nibble. */
     private Node collapse(BranchNode branch) {
-        if (branch.value != null) {
-            return new LeafNode(Nibbles.EMPTY, branch.value);
+        if (branch.value() != null) {
+            return new LeafNode(Nibbles.EMPTY, branch.value());
         }
         for (int i = 0; i < BranchNode.WIDTH; i++) {
-            if (branch.children[i] != null) {
-                return prefixed(new byte[] {(byte) i}, branch.children[i]);
+            if (branch.hasChild(i)) {
+                return prefixed(new byte[] {(byte) i}, branch.child(i));
             }
         }
         return null;
@@ -178,14 +181,8 @@ final class NodeEditor {
         if (resolved instanceof LeafNode leaf) {
             return new LeafNode(Nibbles.concat(prefix, leaf.path), leaf.value);
         } else if (resolved instanceof ExtensionNode ext) {
-            return new ExtensionNode(Nibbles.concat(prefix, ext.path), ext.child);
+            return new ExtensionNode(Nibbles.concat(prefix, ext.path), ext.child());
         }
         return new ExtensionNode(prefix, child);
-    }
-
-    private static BranchNode withChild(BranchNode branch, int nibble, Node child) {
-        Node[] children = branch.children.clone();
-        children[nibble] = child;
-        return new BranchNode(children, branch.value);
     }
 }

@@ -32,13 +32,13 @@ final class ProofBuilder {
                     return proof;
                 }
                 pos += ext.path.length;
-                next = ext.child;
+                next = ext.child();
             } else {
                 BranchNode branch = (BranchNode) node;
-                if (pos == path.length || branch.children[path[pos]] == null) {
+                if (pos == path.length || !branch.hasChild(path[pos])) {
                     return proof;
                 }
-                next = branch.children[path[pos++]];
+                next = branch.child(path[pos++]);
             }
             node = loader.resolve(next);
             if (!node.embedded()) {

@@ -1,10 +1,7 @@
 package io.diseq.core.trie;
 
 import io.diseq.core.util.Bytes;
-import java.util.AbstractMap;
-import java.util.Collections;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The result of committing a batch of trie updates: the new root hash and exactly the nodes that
@@ -18,40 +15,11 @@ import java.util.Set;
  */
 public record TrieCommit(Bytes root, Map<Bytes, byte[]> newNodes) {
     public TrieCommit {
-        newNodes = newNodes instanceof OwnedNodes ? newNodes : Map.copyOf(newNodes);
+        newNodes = newNodes instanceof NodeBatch ? newNodes : Map.copyOf(newNodes);
     }
 
-    /** Takes ownership of {@code fresh}: the caller must hold no other reference to it. */
-    static TrieCommit owning(Bytes root, Map<Bytes, byte[]> fresh) {
-        return new TrieCommit(root, new OwnedNodes(fresh));
-    }
-
-    /** An unmodifiable view of a map that nothing else references, hence immutable in effect. */
-    private static final class OwnedNodes extends AbstractMap<Bytes, byte[]> {
-        private final Map<Bytes, byte[]> view;
-
-        OwnedNodes(Map<Bytes, byte[]> fresh) {
-            this.view = Collections.unmodifiableMap(fresh);
-        }
-
-        @Override
-        public Set<Entry<Bytes, byte[]>> entrySet() {
-            return view.entrySet();
-        }
-
-        @Override
-        public byte[] get(Object key) {
-            return view.get(key);
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return view.containsKey(key);
-        }
-
-        @Override
-        public int size() {
-            return view.size();
-        }
+    /** Takes ownership of {@code fresh}: the trie never touches the batch again. */
+    static TrieCommit owning(Bytes root, NodeBatch fresh) {
+        return new TrieCommit(root, fresh);
     }
 }

@@ -10,11 +10,12 @@ public final class Bytes implements Comparable<Bytes> {
     public static final Bytes EMPTY = new Bytes(new byte[0]);
 
     private final byte[] data;
-    private final int hash;
+    /** Arrays.hashCode of the content, computed on first use (wrapping a hash only to look it up
+     * in a store that does not hash it costs nothing); 0 until then, and recomputed if it is 0. */
+    private int hash;
 
     private Bytes(byte[] data) {
         this.data = data;
-        this.hash = Arrays.hashCode(data);
     }
 
     /** Copies the array. */
@@ -55,12 +56,17 @@ public final class Bytes implements Comparable<Bytes> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Bytes b && hash == b.hash && Arrays.equals(data, b.data);
+        return o instanceof Bytes b && hashCode() == b.hashCode() && Arrays.equals(data, b.data);
     }
 
     @Override
     public int hashCode() {
-        return hash;
+        int h = hash;
+        if (h == 0) {
+            h = Arrays.hashCode(data);
+            hash = h;
+        }
+        return h;
     }
 
     @Override

@@ -22,8 +22,8 @@ class InMemoryNodeStoreTest {
     private static void assertSameAs(InMemoryNodeStore store, Map<Bytes, byte[]> expected) {
         assertThat(store.size()).isEqualTo(expected.size());
         for (Map.Entry<Bytes, byte[]> e : expected.entrySet()) {
-            assertThat(store.get(e.getKey())).isSameAs(e.getValue());
-            assertThat(store.get(Bytes.of(e.getKey().unsafeArray()))).isSameAs(e.getValue());
+            assertThat(store.get(e.getKey())).isEqualTo(e.getValue()).isNotSameAs(e.getValue());
+            assertThat(store.get(Bytes.of(e.getKey().unsafeArray()))).isEqualTo(e.getValue());
         }
     }
 
@@ -81,14 +81,40 @@ class InMemoryNodeStoreTest {
     }
 
     @Test
-    void storingAKeyAgainKeepsOneEntryWithTheLatestValue() {
+    void storingAKeyAgainKeepsOneEntry() {
         Bytes key = randomKey(new SplittableRandom(3), 32);
-        byte[] first = {1};
-        byte[] second = {1};
         InMemoryNodeStore store = new InMemoryNodeStore();
-        store.putAll(Map.of(key, first));
-        store.putAll(Map.of(key, second));
+        store.putAll(Map.of(key, new byte[] {1, 2}));
+        store.putAll(Map.of(key, new byte[] {1, 2}));
         assertThat(store.size()).isEqualTo(1);
-        assertThat(store.get(key)).isSameAs(second);
+        assertThat(store.get(key)).containsExactly(1, 2);
+    }
+
+    @Test
+    void aCallerCannotChangeWhatIsStored() {
+        Bytes key = randomKey(new SplittableRandom(4), 32);
+        byte[] node = {1, 2, 3};
+        InMemoryNodeStore store = new InMemoryNodeStore();
+        store.putAll(Map.of(key, node));
+        node[0] = 9;
+        store.get(key)[1] = 9;
+        assertThat(store.get(key)).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void largeAndEmptyEncodingsAndManyChunksKeepTheirBytes() {
+        SplittableRandom random = new SplittableRandom(5);
+        InMemoryNodeStore store = new InMemoryNodeStore();
+        Map<Bytes, byte[]> expected = new HashMap<>();
+        int[] lengths = {0, 1, 3_000, (1 << 20) - 1, 1 << 20, (3 << 20) + 7, 17};
+        for (int round = 0; round < 40; round++) {
+            for (int length : lengths) {
+                byte[] value = new byte[length];
+                random.nextBytes(value);
+                expected.put(randomKey(random, 32), value);
+            }
+        }
+        store.putAll(expected);
+        assertSameAs(store, expected);
     }
 }

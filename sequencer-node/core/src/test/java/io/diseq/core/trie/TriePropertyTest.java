@@ -370,11 +370,11 @@ class TriePropertyTest {
             Node node = loader.resolve(pending.remove(pending.size() - 1)); // throws if a node is missing
             loaded += node.persisted ? 1 : 0;
             if (node instanceof ExtensionNode ext) {
-                pending.add(ext.child);
+                pending.add(ext.child());
             } else if (node instanceof BranchNode branch) {
-                for (Node child : branch.children) {
-                    if (child != null) {
-                        pending.add(child);
+                for (int i = 0; i < BranchNode.WIDTH; i++) {
+                    if (branch.hasChild(i)) {
+                        pending.add(branch.child(i));
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package io.diseq.core.trie;
 
+import io.diseq.core.crypto.Keccak256;
 import io.diseq.core.rlp.Rlp;
 
 /**
@@ -28,21 +29,27 @@ final class BranchNode extends Node {
     private final byte[] source;
     /** Offset in {@link #source} of the branch's first item (after the list header). */
     private final int sourceItems;
+    /** Bit i: item i of {@link #source} is a non-empty reference; bit 16 + i: it is an embedded node. */
+    private final int sourceRefs;
     /** Bit i set: child i is a non-empty reference inside {@link #source}, copied as-is on encoding. */
     private int storedRefs;
     private byte[] value;
 
     /** A new branch; {@code value} is null when no key ends at it. Takes ownership of the array. */
     BranchNode(Node[] children, byte[] value) {
-        this(children, value, null, 0, 0);
+        this(children, value, null, 0, 0, 0);
     }
 
-    /** A branch whose children flagged in {@code storedRefs} are items of {@code source} from {@code sourceItems}. */
-    BranchNode(Node[] children, byte[] value, byte[] source, int sourceItems, int storedRefs) {
+    /**
+     * A branch whose children flagged in {@code storedRefs} are items of {@code source} from
+     * {@code sourceItems}; {@code sourceRefs} describes the source's items as {@link #sourceRefs} does.
+     */
+    BranchNode(Node[] children, byte[] value, byte[] source, int sourceItems, int sourceRefs, int storedRefs) {
         this.children = children;
         this.value = value;
         this.source = source;
         this.sourceItems = sourceItems;
+        this.sourceRefs = sourceRefs;
         this.storedRefs = storedRefs;
     }
 
@@ -94,40 +101,62 @@ final class BranchNode extends Node {
     }
 
     private BranchNode copy() {
-        return new BranchNode(children.clone(), value, source, sourceItems, storedRefs);
+        return new BranchNode(children.clone(), value, source, sourceItems, sourceRefs, storedRefs);
     }
 
-    /** Offset in {@link #source} of item {@code i}. */
-    private int itemStart(int i) {
+    /**
+     * Offsets of the source's items 0..16 and its end, scanned; null when every item is empty or a
+     * hash (no embedded child), because then {@link #itemStart} computes them without reading the
+     * source, which is usually no longer in the cache when a batch is committed.
+     */
+    private int[] scannedStarts() {
+        if ((sourceRefs >>> WIDTH) == 0) {
+            return null;
+        }
+        int[] starts = new int[WIDTH + 1];
         int pos = sourceItems;
-        for (int k = 0; k < i; k++) {
+        for (int i = 0; i < WIDTH; i++) {
+            starts[i] = pos;
             pos = NodeDecoder.skipItem(source, pos);
         }
-        return pos;
+        starts[WIDTH] = pos;
+        return starts;
+    }
+
+    /** Offset in {@link #source} of item {@code i}: an empty reference is 1 byte, a hash 33. */
+    private int itemStart(int i, int[] starts) {
+        if (starts != null) {
+            return starts[i];
+        }
+        return sourceItems + i + Keccak256.LENGTH * Integer.bitCount(sourceRefs & ((1 << i) - 1));
+    }
+
+    private int itemStart(int i) {
+        return itemStart(i, scannedStarts());
+    }
+
+    private static int storedLength(int i, int[] starts) {
+        return starts == null ? 1 + Keccak256.LENGTH : starts[i + 1] - starts[i];
     }
 
     @Override
     byte[] encode() {
         byte[] valueRlp = Rlp.encodeBytes(value == null ? Nibbles.EMPTY : value);
+        int[] starts = storedRefs == 0 ? null : scannedStarts();
         int payload = valueRlp.length;
-        int pos = sourceItems;
         for (int i = 0; i < WIDTH; i++) {
-            int end = source == null ? 0 : NodeDecoder.skipItem(source, pos);
-            payload += (storedRefs & (1 << i)) != 0 ? end - pos : refLength(children[i]);
-            pos = end;
+            payload += (storedRefs & (1 << i)) != 0 ? storedLength(i, starts) : refLength(children[i]);
         }
         byte[] out = new byte[Rlp.headerLength(payload) + payload];
         int at = Rlp.writeHeader(out, 0, 0xc0, payload);
-        pos = sourceItems;
         for (int i = 0; i < WIDTH; i++) {
-            int end = source == null ? 0 : NodeDecoder.skipItem(source, pos);
             if ((storedRefs & (1 << i)) != 0) {
-                System.arraycopy(source, pos, out, at, end - pos);
-                at += end - pos;
+                int length = storedLength(i, starts);
+                System.arraycopy(source, itemStart(i, starts), out, at, length);
+                at += length;
             } else {
                 at = writeRef(children[i], out, at);
             }
-            pos = end;
         }
         System.arraycopy(valueRlp, 0, out, at, valueRlp.length);
         return out;

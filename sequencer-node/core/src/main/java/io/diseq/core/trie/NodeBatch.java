@@ -20,14 +20,17 @@ final class NodeBatch extends AbstractMap<Bytes, byte[]> {
     private byte[][] hashes;
     private byte[][] encodings;
     private int size;
-    /** Index + 1 of the node in each slot, 0 for an empty slot; the length is a power of two. */
-    private int[] slots;
+    /**
+     * Per slot, 0 if empty, else the hash's first four bytes in the high half (compared before the
+     * hash itself is read) and the node's index + 1 in the low half; the length is a power of two.
+     */
+    private long[] slots;
 
     NodeBatch(int expected) {
         int capacity = Math.max(4, expected);
         hashes = new byte[capacity][];
         encodings = new byte[capacity][];
-        slots = new int[Integer.highestOneBit(capacity * 2 - 1) * 2];
+        slots = new long[Integer.highestOneBit(capacity * 2 - 1) * 2];
     }
 
     /** Adds a node unless one with the same hash (hence the same encoding) is present. */
@@ -42,7 +45,7 @@ final class NodeBatch extends AbstractMap<Bytes, byte[]> {
         }
         hashes[size] = hash;
         encodings[size] = encoding;
-        slots[slot] = ++size;
+        slots[slot] = entry(start(hash), ++size);
         if (size * 2 > slots.length) {
             rehash();
         }
@@ -50,12 +53,24 @@ final class NodeBatch extends AbstractMap<Bytes, byte[]> {
 
     /** The slot holding {@code hash}, or the empty slot where it belongs. */
     private int find(byte[] hash) {
+        int start = start(hash);
         int mask = slots.length - 1;
-        int slot = start(hash) & mask;
-        while (slots[slot] != 0 && !Arrays.equals(hashes[slots[slot] - 1], hash)) {
+        int slot = start & mask;
+        for (long e = slots[slot]; e != 0; e = slots[slot]) {
+            if ((int) (e >>> 32) == start && Arrays.equals(hashes[index(e)], hash)) {
+                return slot;
+            }
             slot = (slot + 1) & mask;
         }
         return slot;
+    }
+
+    private static long entry(int start, int indexPlusOne) {
+        return (long) start << 32 | indexPlusOne;
+    }
+
+    private static int index(long entry) {
+        return (int) entry - 1;
     }
 
     /** Keys are keccak hashes, uniformly distributed: their first four bytes spread them well enough. */
@@ -67,9 +82,9 @@ final class NodeBatch extends AbstractMap<Bytes, byte[]> {
     }
 
     private void rehash() {
-        slots = new int[slots.length * 2];
+        slots = new long[slots.length * 2];
         for (int i = 0; i < size; i++) {
-            slots[find(hashes[i])] = i + 1;
+            slots[find(hashes[i])] = entry(start(hashes[i]), i + 1);
         }
     }
 
@@ -93,8 +108,8 @@ final class NodeBatch extends AbstractMap<Bytes, byte[]> {
         if (!(key instanceof Bytes b)) {
             return null;
         }
-        int index = slots[find(b.unsafeArray())];
-        return index == 0 ? null : encodings[index - 1];
+        long e = slots[find(b.unsafeArray())];
+        return e == 0 ? null : encodings[index(e)];
     }
 
     @Override

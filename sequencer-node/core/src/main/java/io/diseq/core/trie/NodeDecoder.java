@@ -38,7 +38,7 @@ final class NodeDecoder {
      */
     private Node node(int start, int end) {
         int count = 0;
-        int refs = 0;
+        int refs = 0; // as BranchNode's sourceRefs: bit i a non-empty child, bit 16 + i an embedded one
         boolean badRef = false;
         int second = -1;
         for (int pos = start; pos < end; count++) {
@@ -47,8 +47,10 @@ final class NodeDecoder {
             }
             int next = item(pos, end);
             if (count < BranchNode.WIDTH) {
-                if (list || payloadEnd - payloadStart == Keccak256.LENGTH) {
-                    refs |= 1 << count;
+                if (list) {
+                    refs |= 0x10001 << count;
+                } else if (next - pos == 1 + Keccak256.LENGTH && payloadStart == pos + 1) {
+                    refs |= 1 << count; // a hash, in the canonical short form BranchNode relies on
                 } else {
                     badRef |= next != pos + 1 || payloadEnd != payloadStart;
                 }
@@ -62,7 +64,7 @@ final class NodeDecoder {
                 throw new IllegalArgumentException("branch with a bad child reference or a list value");
             }
             byte[] value = payloadEnd == payloadStart ? null : Arrays.copyOfRange(buf, payloadStart, payloadEnd);
-            return new BranchNode(new Node[BranchNode.WIDTH], value, buf, start, refs);
+            return new BranchNode(new Node[BranchNode.WIDTH], value, buf, start, refs, refs & 0xffff);
         }
         if (count != 2) {
             throw new IllegalArgumentException("node with " + count + " items");

@@ -32,6 +32,11 @@ final class NodeFactory {
             behaviours[v] = Byzantines.behaviour(b, sim);
             honestKey[v] = false;
         }
+        for (int i = 0; i < mix.faultyKeys(n) && mix.splitLock(); i++) {
+            int v = order.get(k++);
+            behaviours[v] = Byzantines.colluder(sim, sim.faults.lockSplit);
+            honestKey[v] = false;
+        }
         int twin = mix.twins() ? order.get(k) : -1;
         if (twin >= 0) {
             honestKey[twin] = false;

@@ -182,7 +182,9 @@ class SimulationTest {
             List<Simulation.Result> unsafe = b.failures().stream()
                     .filter(r -> r.failure() instanceof InvariantViolation v && v.kind().safety()).toList();
             System.out.println("SIM teeth: " + BrokenRules.name(broken) + " with " + n + " validators: "
-                    + unsafe.size() + " of " + b.runs() + " seeds violate safety; first: " + unsafe.stream()
+                    + unsafe.size() + " of " + b.runs() + " seeds violate safety ("
+                    + unsafe.stream().filter(r -> r.firstLine().contains("splitLock")).count()
+                    + " under the split-lock plan); first: " + unsafe.stream()
                     .map(r -> r.failure().getMessage() + "\n  REPLAY: " + SimRunner.replayCommand(r.config()))
                     .findFirst().orElse("none"));
             assertThat((double) unsafe.size()).as("%s with %d validators: seeds of %d that violate safety",

@@ -6,9 +6,9 @@ import java.util.SplittableRandom;
 
 /**
  * Creates the instances of one run from its fault mix (docs/simulation.md, "Byzantine behaviours"):
- * which validators are byzantine and how (including the split-lock plan's colluders), which one runs twice (Twins), each instance's clock skew
- * (within a quarter of the allowed drift either way, so two honest clocks differ by at most half of it)
- * and its reader lag.
+ * which validators are byzantine and how (including the split-lock plan's colluders), which one runs twice
+ * (Twins), each instance's clock skew (within a quarter of the allowed drift either way, so two honest clocks
+ * differ by at most half of it) and its reader lag.
  */
 final class NodeFactory {
     private NodeFactory() {

@@ -118,7 +118,8 @@ final class Byzantines {
         /** Keeps the decider's precommit for A from its core: with it, the core could decide A. */
         @Override
         public boolean admit(ConsensusMessage m) {
-            return !(plan.attacking(m.height()) && m instanceof Vote v && v.type() == io.diseq.core.consensus.VoteType.PRECOMMIT
+            return !(plan.attacking(m.height()) && m instanceof Vote v
+                    && v.type() == io.diseq.core.consensus.VoteType.PRECOMMIT
                     && v.validatorIndex() == plan.decider() && plan.target().equals(v.blockId()));
         }
 

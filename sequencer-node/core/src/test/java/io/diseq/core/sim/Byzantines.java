@@ -44,6 +44,11 @@ final class Byzantines {
         };
     }
 
+    /** A colluder of the split-lock plan (docs/simulation.md, "Split-lock plan"). */
+    static SimNode.Behaviour colluder(Simulation sim, LockSplit plan) {
+        return new Colluder(new Crafter(sim), plan);
+    }
+
     private static List<Outgoing> all(ConsensusMessage m) {
         return List.of(new Outgoing(-1, m));
     }
@@ -89,6 +94,65 @@ final class Byzantines {
                 return crafter.toOne(self, v, crafter.vote(self, v, v.chainId(), null));
             }
             return all(m);
+        }
+    }
+
+    /**
+     * A colluding validator of {@link LockSplit}: at the target height, in the target round r, prevotes A towards
+     * the decider and the locked group and nil towards the unlocked group, and precommits A towards the decider
+     * only (nil towards the rest); after r, proposes a fresh block instead of re-proposing A and votes for the
+     * round's other block wherever one was proposed. Its core never sees the decider's precommit for A, so it
+     * sees at most f+1 of them and stays undecided at the target height (at the next height it would be a sync
+     * source for A), yet it sees enough precommits to time out and keep pace with the honest rounds. Other
+     * heights, and everything after the heal, pass unchanged.
+     */
+    private static final class Colluder implements SimNode.Behaviour {
+        private final Crafter crafter;
+        private final LockSplit plan;
+
+        Colluder(Crafter crafter, LockSplit plan) {
+            this.crafter = crafter;
+            this.plan = plan;
+        }
+
+        /** Keeps the decider's precommit for A from its core: with it, the core could decide A. */
+        @Override
+        public boolean admit(ConsensusMessage m) {
+            return !(plan.attacking(m.height()) && m instanceof Vote v
+                    && v.type() == io.diseq.core.consensus.VoteType.PRECOMMIT
+                    && v.validatorIndex() == plan.decider() && plan.target().equals(v.blockId()));
+        }
+
+        @Override
+        public List<Outgoing> transform(SimNode self, ConsensusMessage m) {
+            if (!plan.attacking(m.height()) || m.round() < plan.targetRound()) {
+                return all(m);
+            }
+            if (m instanceof Proposal p) {
+                return p.round() > plan.targetRound() && p.validRound() >= 0 ? all(crafter.fresh(self, p)) : all(m);
+            }
+            if (!(m instanceof Vote v)) {
+                return all(m);
+            }
+            if (v.round() == plan.targetRound()) {
+                return split(self, v);
+            }
+            Bytes other = plan.alternative(v.round());
+            return other == null || other.equals(v.blockId()) ? all(v) : all(crafter.vote(self, v, v.chainId(), other));
+        }
+
+        private List<Outgoing> split(SimNode self, Vote v) {
+            Vote forA = crafter.vote(self, v, v.chainId(), plan.target());
+            Vote nil = crafter.vote(self, v, v.chainId(), null);
+            boolean prevote = v.type() == io.diseq.core.consensus.VoteType.PREVOTE;
+            List<Outgoing> out = new ArrayList<>();
+            for (SimNode peer : crafter.sim.nodes) {
+                if (peer != self) {
+                    boolean getsA = prevote ? !plan.unlocked(peer.instance) : peer.instance == plan.decider();
+                    out.add(new Outgoing(peer.instance, getsA ? forA : nil));
+                }
+            }
+            return out;
         }
     }
 

@@ -17,9 +17,11 @@ import java.util.SplittableRandom;
  * @param laggingReader whether some instances read the input topic late
  * @param byzantine     the byzantine behaviours, one per faulty validator (at most f in total with twins)
  * @param twins         whether one faulty validator runs as two honest-code instances with one key
+ * @param splitLock     the split-lock plan ({@link LockSplit}): f colluding validators and a network adversary
+ *                      that leave one honest validator deciding a block the others are split over
  */
 record FaultMix(SimNetwork.LinkPolicy link, int partitions, boolean isolateDeciders, boolean crashes, boolean clockSkew,
-                boolean laggingReader, List<Byzantine> byzantine, boolean twins) {
+                boolean laggingReader, List<Byzantine> byzantine, boolean twins, boolean splitLock) {
 
     /** The byzantine behaviours a faulty validator can play (docs/simulation.md, "Byzantine behaviours"). */
     enum Byzantine {
@@ -27,21 +29,33 @@ record FaultMix(SimNetwork.LinkPolicy link, int partitions, boolean isolateDecid
         WRONG_CHAIN, REPLAY_OLD_ROUNDS, LOCK_BREAKER, SILENT
     }
 
+    /** One mix in this many of {@link #random} is the split-lock plan. */
+    static final int SPLIT_LOCK_IN = 8;
+
     FaultMix {
         byzantine = List.copyOf(byzantine);
     }
 
     static FaultMix none() {
-        return new FaultMix(SimNetwork.LinkPolicy.PERFECT, 0, false, false, false, false, List.of(), false);
+        return new FaultMix(SimNetwork.LinkPolicy.PERFECT, 0, false, false, false, false, List.of(), false, false);
     }
 
     /** Number of faulty validator keys this mix uses. */
-    int faultyKeys() {
-        return byzantine.size() + (twins ? 1 : 0);
+    int faultyKeys(int n) {
+        return splitLock ? (n - 1) / 3 : byzantine.size() + (twins ? 1 : 0);
     }
 
-    /** A random mix for {@code n} validators that never exceeds f = ⌊(n−1)/3⌋ faulty keys. */
+    /**
+     * A random mix for {@code n} validators that never exceeds f = ⌊(n−1)/3⌋ faulty keys; one mix in
+     * {@value #SPLIT_LOCK_IN} is the split-lock plan instead (drawn last, so the other mixes of a seed stay
+     * what they were before the plan existed).
+     */
     static FaultMix random(SplittableRandom rnd, int n) {
+        FaultMix mix = classic(rnd, n);
+        return rnd.nextInt(SPLIT_LOCK_IN) == 0 ? splitLock(rnd) : mix;
+    }
+
+    private static FaultMix classic(SplittableRandom rnd, int n) {
         long minDelay = 1 + rnd.nextLong(20);
         SimNetwork.LinkPolicy link = new SimNetwork.LinkPolicy(
                 rnd.nextInt(3) == 0 ? 0 : rnd.nextDouble() * 0.2,
@@ -58,30 +72,49 @@ record FaultMix(SimNetwork.LinkPolicy link, int partitions, boolean isolateDecid
         }
         int partitions = rnd.nextBoolean() ? 1 + rnd.nextInt(3) : 0;
         return new FaultMix(link, partitions, partitions == 0 && rnd.nextInt(3) == 0, rnd.nextBoolean(),
-                rnd.nextBoolean(), rnd.nextBoolean(), byz, twins);
+                rnd.nextBoolean(), rnd.nextBoolean(), byz, twins, false);
     }
 
     /**
-     * A harsher mix for the planted-bug tests: f faulty keys, one run as Twins (two honest-code instances
-     * whose locks and valid values differ, so one of them proposes fresh blocks the other is locked against),
-     * one more (with 7 validators) a {@code LOCK_BREAKER}, a lossy, reordering network whose adversary
-     * isolates deciders. This is where a core
-     * that ignores its lock or counts 2f as a quorum is expected to lose safety (docs/simulation.md, "Teeth").
+     * The split-lock plan (docs/simulation.md, "Split-lock plan"): f colluders and the {@link LockSplit}
+     * network adversary on a mildly lossy network without partitions or lagging readers, which would only
+     * disturb the scenario; the clocks may be skewed. A third of these mixes also crash: mid-step crashes,
+     * and a locked validator crashed and restarted in the middle of the split (instead of random crash episodes).
+     */
+    static FaultMix splitLock(SplittableRandom rnd) {
+        long minDelay = 1 + rnd.nextLong(10);
+        SimNetwork.LinkPolicy link = new SimNetwork.LinkPolicy(rnd.nextInt(2) == 0 ? 0 : rnd.nextDouble() * 0.05,
+                rnd.nextDouble() * 0.05, minDelay, minDelay + rnd.nextLong(150), 0, 0);
+        return new FaultMix(link, 0, false, rnd.nextInt(3) == 0, rnd.nextBoolean(), false, List.of(), false, true);
+    }
+
+    /**
+     * A harsher mix for the planted-bug tests (docs/simulation.md, "Teeth"): half of them the split-lock plan,
+     * the other half f faulty keys, one run as Twins (two honest-code instances whose locks and valid values
+     * differ, so one of them proposes fresh blocks the other is locked against), one more (with 7 validators)
+     * a {@code LOCK_BREAKER}, on a lossy, reordering network whose adversary isolates deciders. This is where a
+     * core that ignores its lock or counts 2f as a quorum is expected to lose safety.
      */
     static FaultMix adversarial(SplittableRandom rnd, int n) {
+        FaultMix mix = twinsAndLockBreaker(rnd, n);
+        return rnd.nextBoolean() ? splitLock(rnd) : mix;
+    }
+
+    private static FaultMix twinsAndLockBreaker(SplittableRandom rnd, int n) {
         long minDelay = 1 + rnd.nextLong(10);
         SimNetwork.LinkPolicy link = new SimNetwork.LinkPolicy(0.05 + rnd.nextDouble() * 0.25, rnd.nextDouble() * 0.1,
                 minDelay, minDelay + 50 + rnd.nextLong(400), rnd.nextDouble() * 0.3, 1 + rnd.nextLong(1000));
         int f = (n - 1) / 3;
         return new FaultMix(link, 0, true, rnd.nextBoolean(), rnd.nextBoolean(), rnd.nextBoolean(),
-                f > 1 ? List.of(Byzantine.LOCK_BREAKER) : List.of(), true);
+                f > 1 ? List.of(Byzantine.LOCK_BREAKER) : List.of(), true, false);
     }
 
     /** A compact one-line description for the first line of a run. */
     String describe() {
         return String.format("drop=%.2f dup=%.2f delay=%d..%dms reorder=%.2f(+%dms) partitions=%d"
-                        + " isolateDeciders=%s crashes=%s skew=%s lag=%s byzantine=%s twins=%s",
+                        + " isolateDeciders=%s crashes=%s skew=%s lag=%s byzantine=%s twins=%s%s",
                 link.dropP(), link.duplicateP(), link.minDelayMs(), link.maxDelayMs(), link.reorderP(),
-                link.reorderExtraMs(), partitions, isolateDeciders, crashes, clockSkew, laggingReader, byzantine, twins);
+                link.reorderExtraMs(), partitions, isolateDeciders, crashes, clockSkew, laggingReader, byzantine, twins,
+                splitLock ? " splitLock" : "");
     }
 }

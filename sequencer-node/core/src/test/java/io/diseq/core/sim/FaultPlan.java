@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
  * Schedules the faults of one {@link FaultMix} inside the fault phase [0, healAtMs) and heals them all at
  * {@code healAtMs} (docs/simulation.md, "Fault model"): partitions (one per equal slot of the phase, so
  * they never overlap, with connected stretches between them) and heals, crashes and restarts
- * (including crashes in the middle of performing one step's effects), and at heal a loss-free network.
+ * (including crashes in the middle of performing one step's effects), the split-lock plan ({@link LockSplit}),
+ * and at heal a loss-free network.
  * Byzantine validators stay byzantine after the heal; liveness must hold despite them.
  */
 final class FaultPlan {
@@ -16,6 +17,11 @@ final class FaultPlan {
     private final FaultMix mix;
     private final SplittableRandom random;
     final long healAtMs;
+    /**
+     * The split-lock plan of this run, or null; its target height is 1 to 3; with crashes, a locked validator
+     * also crashes and restarts during it.
+     */
+    final LockSplit lockSplit;
     private long firstDecidedHeight;
 
     FaultPlan(Simulation sim, FaultMix mix, SplittableRandom random, long healAtMs) {
@@ -23,6 +29,7 @@ final class FaultPlan {
         this.mix = mix;
         this.random = random;
         this.healAtMs = healAtMs;
+        this.lockSplit = mix.splitLock() ? new LockSplit(sim, random, 1 + random.nextInt(3), mix.crashes()) : null;
     }
 
     boolean faultPhase() {
@@ -30,6 +37,10 @@ final class FaultPlan {
     }
 
     void schedule() {
+        if (lockSplit != null) {
+            lockSplit.assignRoles();
+            sim.network.filter(lockSplit);
+        }
         if (mix.partitions() > 0) {
             long slot = healAtMs / mix.partitions();
             for (int i = 0; i < mix.partitions(); i++) {
@@ -40,7 +51,7 @@ final class FaultPlan {
                 sim.scheduler.at(to, "heal", sim.network::heal);
             }
         }
-        if (mix.crashes()) {
+        if (mix.crashes() && lockSplit == null) { // the split-lock plan crashes a locked validator instead
             int episodes = 1 + random.nextInt(3);
             for (int i = 0; i < episodes; i++) {
                 SimNode victim = sim.nodes.get(random.nextInt(sim.nodes.size()));
@@ -68,6 +79,9 @@ final class FaultPlan {
     }
 
     private void healAll() {
+        if (lockSplit != null) {
+            lockSplit.end();
+        }
         sim.network.policy(sim.network.policy().healed());
         sim.network.heal();
         for (SimNode node : sim.nodes) {
@@ -82,6 +96,9 @@ final class FaultPlan {
      * (messages already in flight from or to it are lost on arrival) for 0.2 to 2 s, for 3 heights in 4.
      */
     void decided(SimNode node, long height) {
+        if (lockSplit != null) {
+            lockSplit.decided(node, height);
+        }
         if (!mix.isolateDeciders() || !faultPhase() || height <= firstDecidedHeight) {
             return;
         }

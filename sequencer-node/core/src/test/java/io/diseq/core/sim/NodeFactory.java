@@ -6,9 +6,9 @@ import java.util.SplittableRandom;
 
 /**
  * Creates the instances of one run from its fault mix (docs/simulation.md, "Byzantine behaviours"):
- * which validators are byzantine and how, which one runs twice (Twins), each instance's clock skew
- * (within a quarter of the allowed drift either way, so two honest clocks differ by at most half of it)
- * and its reader lag.
+ * which validators are byzantine and how (including the split-lock plan's colluders), which one runs twice
+ * (Twins), each instance's clock skew (within a quarter of the allowed drift either way, so two honest clocks
+ * differ by at most half of it) and its reader lag.
  */
 final class NodeFactory {
     private NodeFactory() {
@@ -30,6 +30,11 @@ final class NodeFactory {
         for (FaultMix.Byzantine b : mix.byzantine()) {
             int v = order.get(k++);
             behaviours[v] = Byzantines.behaviour(b, sim);
+            honestKey[v] = false;
+        }
+        for (int i = 0; mix.splitLock() && i < mix.faultyKeys(n); i++) { // the colluders of the split-lock plan
+            int v = order.get(k++);
+            behaviours[v] = Byzantines.colluder(sim, sim.faults.lockSplit);
             honestKey[v] = false;
         }
         int twin = mix.twins() ? order.get(k) : -1;

@@ -19,6 +19,14 @@ final class SimNetwork<M> {
         void deliver(int from, int to, M message);
     }
 
+    /**
+     * A content-aware network adversary (docs/simulation.md, "Split-lock plan"): decides, without drawing
+     * from the run's random source, whether one message from one instance reaches another at all.
+     */
+    interface Filter<M> {
+        boolean pass(int from, int to, M message);
+    }
+
     /** Link behaviour; all probabilities in [0, 1], delays in simulated milliseconds. */
     record LinkPolicy(double dropP, double duplicateP, long minDelayMs, long maxDelayMs,
                       double reorderP, long reorderExtraMs) {
@@ -43,6 +51,7 @@ final class SimNetwork<M> {
     private final int[] groupOf;
     private final boolean[] down;
     private Receiver<M> receiver;
+    private Filter<? super M> filter = (from, to, message) -> true;
     private LinkPolicy policy;
     private long sent;
     private long delivered;
@@ -64,6 +73,10 @@ final class SimNetwork<M> {
 
     int size() {
         return size;
+    }
+
+    void filter(Filter<? super M> filter) {
+        this.filter = filter;
     }
 
     LinkPolicy policy() {
@@ -107,7 +120,7 @@ final class SimNetwork<M> {
 
     void send(int from, int to, M message) {
         sent++;
-        if (down[from] || !connected(from, to) || chance(policy.dropP())) {
+        if (down[from] || !connected(from, to) || !filter.pass(from, to, message) || chance(policy.dropP())) {
             dropped++;
             return;
         }

@@ -121,7 +121,7 @@ class SimulationTest {
                 FaultMix.Byzantine.WRONG_CHAIN, "rejected.WRONG_CHAIN");
         for (FaultMix.Byzantine kind : FaultMix.Byzantine.values()) {
             FaultMix mix = new FaultMix(new SimNetwork.LinkPolicy(0, 0, 5, 50, 0, 0), 0, false, false, false, false,
-                    List.of(kind), false);
+                    List.of(kind), false, false);
             Map<String, Long> seen = new java.util.TreeMap<>();
             for (long seed = 1; seed <= 3; seed++) {
                 Simulation.Result r = SimRunner.run(Simulation.Config.of(seed, 4).withMix(mix, 8), false);
@@ -135,15 +135,21 @@ class SimulationTest {
         }
     }
 
+    /** Every decision of such a core carries a short certificate; nearly every adversarial run decides. */
     @Test
     void aQuorumOf2fIsCaught() {
-        assertCaught(new BrokenRules.QuorumOf2f(), new int[] {4, 7}, TEETH_SEEDS);
+        assertCaught(new BrokenRules.QuorumOf2f(), TEETH_SEEDS, 0.9);
     }
 
-    /** Breaking a lock needs one faulty key and lucky timing; 4 validators make it likeliest (docs/simulation.md). */
+    /**
+     * Half of the adversarial mixes are the split-lock plan ({@link LockSplit}), which builds the scenario the
+     * lock exists for; over 9 in 10 of those runs break such a core (docs/simulation.md, "Teeth"). A fifth of the
+     * seed set per validator count is required, so a harmless change to the schedule cannot make the test
+     * pass by luck or fail by bad luck.
+     */
     @Test
     void ignoringTheLockIsCaught() {
-        assertCaught(new BrokenRules.IgnoreLock(), new int[] {4}, 2 * TEETH_SEEDS);
+        assertCaught(new BrokenRules.IgnoreLock(), TEETH_SEEDS, 0.2);
     }
 
     /** Decided heights per CPU-second, 4 validators, no faults; -Dsim.speedHeights sets the length. */
@@ -162,12 +168,12 @@ class SimulationTest {
     }
 
     /**
-     * Runs a planted-bug seed set (seeds 1..seeds, adversarial mixes) with every core using {@code broken}
-     * rules and asserts that safety is violated in it.
+     * Runs a planted-bug seed set (seeds 1..seeds, adversarial mixes, 4 and 7 validators) with every core using
+     * {@code broken} rules and asserts that safety is violated in at least {@code minFraction} of the seeds for
+     * each validator count.
      */
-    private static void assertCaught(ConsensusRules broken, int[] sizes, int seeds) {
-        long caught = 0;
-        for (int n : sizes) {
+    private static void assertCaught(ConsensusRules broken, int seeds, double minFraction) {
+        for (int n : new int[] {4, 7}) {
             List<Simulation.Config> configs = new ArrayList<>();
             for (long s = FIXED_BASE; s < FIXED_BASE + seeds; s++) {
                 configs.add(Simulation.Config.of(s, n).adversarially().withRules(broken));
@@ -175,13 +181,15 @@ class SimulationTest {
             SimRunner.Batch b = SimRunner.runAll(configs, true);
             List<Simulation.Result> unsafe = b.failures().stream()
                     .filter(r -> r.failure() instanceof InvariantViolation v && v.kind().safety()).toList();
-            caught += unsafe.size();
             System.out.println("SIM teeth: " + BrokenRules.name(broken) + " with " + n + " validators: "
-                    + unsafe.size() + " of " + b.runs() + " seeds violate safety; first: " + unsafe.stream()
+                    + unsafe.size() + " of " + b.runs() + " seeds violate safety ("
+                    + unsafe.stream().filter(r -> r.firstLine().contains("splitLock")).count()
+                    + " under the split-lock plan); first: " + unsafe.stream()
                     .map(r -> r.failure().getMessage() + "\n  REPLAY: " + SimRunner.replayCommand(r.config()))
                     .findFirst().orElse("none"));
+            assertThat((double) unsafe.size()).as("%s with %d validators: seeds of %d that violate safety",
+                    BrokenRules.name(broken), n, seeds).isGreaterThanOrEqualTo(minFraction * seeds);
         }
-        assertThat(caught).as("%s must be caught by the planted-bug seed set", BrokenRules.name(broken)).isPositive();
     }
 
     private static void assertNoFailures(SimRunner.Batch b) {

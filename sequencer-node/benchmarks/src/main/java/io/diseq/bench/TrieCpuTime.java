@@ -19,8 +19,15 @@ import java.util.SplittableRandom;
  * The {@link TrieBench} workloads measured in CPU time of the benchmark thread (plus GC time)
  * instead of wall-clock time. On the shared 2-vCPU build machine, where other builds keep the
  * load average far above 2, wall-clock JMH scores mostly measure how often the thread was
- * descheduled; operations per CPU-second is the figure that compares with the targets. Run with
- * {@code java -Xmx6g -cp sequencer-node/benchmarks/target/benchmarks.jar io.diseq.bench.TrieCpuTime}.
+ * descheduled; operations per CPU-second is the figure that compares with the targets.
+ *
+ * <p>Insert + commit is also reported in user-mode CPU time, as a mean over the measured rounds
+ * (the kernel counts user time in 10 ms ticks, too coarse for one round). The difference is time
+ * the kernel spent on the thread's behalf, almost all of it page faults: on this VM the host's
+ * memory reclaimer (DAMON "pageout") takes back pages of the benchmark's cold heap, and touching
+ * them again faults, which made some runs' later rounds two to three times slower in total CPU
+ * while their user time stayed flat (docs/benchmarks.md). Run with
+ * {@code java -Xmx6g -cp sequencer-node/benchmarks/target/benchmarks.jar io.diseq.bench.TrieCpuTime [rounds] [warm-up rounds]}.
  */
 public final class TrieCpuTime {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -30,6 +37,7 @@ public final class TrieCpuTime {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         SplittableRandom random = new SplittableRandom(7);
         InMemoryNodeStore store = new InMemoryNodeStore();
         byte[][] keys = new byte[TrieBench.TRIE_KEYS][];
@@ -42,13 +50,23 @@ public final class TrieCpuTime {
         store.apply(built);
         Bytes root = built.root();
         System.out.printf("1M-key trie: %d stored nodes%n", store.size());
+        for (int round = 0; round < warmUp; round++) {
+            root = measureRound(store, root, keys, random, -1, null, new long[1]);
+        }
         double[][] rates = new double[5][rounds];
+        long userStart = THREADS.getCurrentThreadUserTime();
+        long userInInserts = 0;
         for (int round = 0; round < rounds; round++) {
-            root = measureRound(store, root, keys, random, round, rates);
+            long[] user = new long[1];
+            root = measureRound(store, root, keys, random, round, rates, user);
+            userInInserts += user[0];
         }
         System.out.printf("median:   insert+commit %,9.0f/s   prove %,9.0f/s   verify %,9.0f/s   (per CPU-second)"
                 + "   without GC: insert+commit %,9.0f/s   prove %,9.0f/s%n",
                 median(rates[0]), median(rates[1]), median(rates[2]), median(rates[3]), median(rates[4]));
+        System.out.printf("mean over %d rounds: insert+commit %,9.0f/s per user-mode CPU-second (%.0f of %.0f user CPU-ms in inserts)%n",
+                rounds, perSecond(rounds * TrieBench.BATCH, userInInserts), userInInserts / 1e6,
+                (THREADS.getCurrentThreadUserTime() - userStart) / 1e6);
     }
 
     private static double median(double[] values) {
@@ -57,8 +75,10 @@ public final class TrieCpuTime {
         return sorted[sorted.length / 2];
     }
 
+    /** One round; {@code round} -1 is a silent warm-up round. Adds the inserts' user CPU time to {@code user[0]}. */
     private static Bytes measureRound(InMemoryNodeStore store, Bytes root, byte[][] keys, SplittableRandom random, int round,
-            double[][] rates) {
+            double[][] rates, long[] user) {
+        long userStart = THREADS.getCurrentThreadUserTime();
         long start = cpuNanos();
         long threadStart = THREADS.getCurrentThreadCpuTime();
         MerklePatriciaTrie trie = MerklePatriciaTrie.open(store, root);
@@ -69,6 +89,7 @@ public final class TrieCpuTime {
         store.apply(commit);
         long threadInserted = THREADS.getCurrentThreadCpuTime();
         long inserted = cpuNanos();
+        user[0] += THREADS.getCurrentThreadUserTime() - userStart;
 
         MerklePatriciaTrie reader = MerklePatriciaTrie.open(store, commit.root());
         List<List<byte[]>> proofs = new ArrayList<>(PROOFS);
@@ -85,6 +106,9 @@ public final class TrieCpuTime {
         long verified = cpuNanos();
         if (present != PROOFS) {
             throw new IllegalStateException("a proof failed to verify");
+        }
+        if (round < 0) {
+            return commit.root();
         }
         rates[0][round] = perSecond(TrieBench.BATCH, inserted - start);
         rates[1][round] = perSecond(PROOFS, proved - inserted);

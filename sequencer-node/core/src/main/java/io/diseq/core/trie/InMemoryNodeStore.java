@@ -72,12 +72,10 @@ public final class InMemoryNodeStore implements NodeStore {
         }
     }
 
-    /** Stores a commit's new nodes (without wrapping each hash when the trie built the batch). */
+    /** Stores a commit's new nodes (straight from the trie's batch when it built one: no map view needed). */
     public void apply(TrieCommit commit) {
         if (commit.newNodes() instanceof NodeBatch nodes) {
-            for (int i = 0; i < nodes.size(); i++) {
-                put(nodes.hashAt(i), nodes.encodingAt(i));
-            }
+            nodes.forEachNode(this::put);
         } else {
             putAll(commit.newNodes());
         }

@@ -5,24 +5,28 @@ import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The nodes of one commit as an unmodifiable map from hash to encoding (the {@link TrieCommit}
- * contract), built for the commit's hot path: nodes are appended to two arrays and de-duplicated
- * (two identical subtrees hash alike) through an open-addressing table of indexes whose slot comes
- * from the first bytes of the keccak hash itself, so no {@link Bytes} is created or hashed until a
- * caller iterates or looks up. Iteration is in insertion order (children before parents).
+ * contract), built for the commit's hot path. The trie appends nodes to two arrays and hands the
+ * batch over; it may append the same node twice, because two identical subtrees hash alike. The
+ * map view removes such duplicates the first time it is used, through an open-addressing table
+ * whose slot comes from the first bytes of the keccak hash itself, so no {@link Bytes} is created
+ * or hashed until a caller iterates or looks up. A store that takes the nodes through
+ * {@link #forEachNode} (which tolerates a repeated node) never pays for the table at all. Iteration
+ * is in insertion order, children before parents. Thread-safe once handed over.
  */
 final class NodeBatch extends AbstractMap<Bytes, byte[]> {
     private byte[][] hashes;
     private byte[][] encodings;
-    private int size;
+    private int count;
     /**
-     * Per slot, 0 if empty, else the hash's first four bytes in the high half (compared before the
-     * hash itself is read) and the node's index + 1 in the low half; the length is a power of two.
+     * Null until the map view is first used. Per slot, 0 if empty, else the hash's first four bytes
+     * in the high half (compared before the hash itself is read) and the node's index + 1 in the
+     * low half; the length is a power of two.
      */
     private long[] slots;
 
@@ -30,25 +34,44 @@ final class NodeBatch extends AbstractMap<Bytes, byte[]> {
         int capacity = Math.max(4, expected);
         hashes = new byte[capacity][];
         encodings = new byte[capacity][];
-        slots = new long[Integer.highestOneBit(capacity * 2 - 1) * 2];
     }
 
-    /** Adds a node unless one with the same hash (hence the same encoding) is present. */
+    /** Appends a node; only the trie calls this, before it hands the batch over. */
     void add(byte[] hash, byte[] encoding) {
-        int slot = find(hash);
-        if (slots[slot] != 0) {
+        if (count == hashes.length) {
+            hashes = Arrays.copyOf(hashes, count * 2);
+            encodings = Arrays.copyOf(encodings, count * 2);
+        }
+        hashes[count] = hash;
+        encodings[count] = encoding;
+        count++;
+    }
+
+    /** Every node (hash, encoding) in insertion order, possibly one more than once; never modify the arrays. */
+    synchronized void forEachNode(BiConsumer<byte[], byte[]> action) {
+        for (int i = 0; i < count; i++) {
+            action.accept(hashes[i], encodings[i]);
+        }
+    }
+
+    /** Builds the table once, dropping repeated nodes from the arrays (keeping the first). */
+    private synchronized void index() {
+        if (slots != null) {
             return;
         }
-        if (size == hashes.length) {
-            hashes = Arrays.copyOf(hashes, size * 2);
-            encodings = Arrays.copyOf(encodings, size * 2);
+        slots = new long[Integer.highestOneBit(Math.max(2, count) * 2 - 1) * 2];
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            int slot = find(hashes[i]);
+            if (slots[slot] == 0) {
+                hashes[kept] = hashes[i];
+                encodings[kept] = encodings[i];
+                slots[slot] = (long) start(hashes[i]) << 32 | ++kept;
+            }
         }
-        hashes[size] = hash;
-        encodings[size] = encoding;
-        slots[slot] = entry(start(hash), ++size);
-        if (size * 2 > slots.length) {
-            rehash();
-        }
+        Arrays.fill(hashes, kept, count, null);
+        Arrays.fill(encodings, kept, count, null);
+        count = kept;
     }
 
     /** The slot holding {@code hash}, or the empty slot where it belongs. */
@@ -57,20 +80,12 @@ final class NodeBatch extends AbstractMap<Bytes, byte[]> {
         int mask = slots.length - 1;
         int slot = start & mask;
         for (long e = slots[slot]; e != 0; e = slots[slot]) {
-            if ((int) (e >>> 32) == start && Arrays.equals(hashes[index(e)], hash)) {
+            if ((int) (e >>> 32) == start && Arrays.equals(hashes[(int) e - 1], hash)) {
                 return slot;
             }
             slot = (slot + 1) & mask;
         }
         return slot;
-    }
-
-    private static long entry(int start, int indexPlusOne) {
-        return (long) start << 32 | indexPlusOne;
-    }
-
-    private static int index(long entry) {
-        return (int) entry - 1;
     }
 
     /** Keys are keccak hashes, uniformly distributed: their first four bytes spread them well enough. */
@@ -81,26 +96,10 @@ final class NodeBatch extends AbstractMap<Bytes, byte[]> {
         return (hash[0] & 0xff) | (hash[1] & 0xff) << 8 | (hash[2] & 0xff) << 16 | (hash[3] & 0xff) << 24;
     }
 
-    private void rehash() {
-        slots = new long[slots.length * 2];
-        for (int i = 0; i < size; i++) {
-            slots[find(hashes[i])] = entry(start(hashes[i]), i + 1);
-        }
-    }
-
     @Override
     public int size() {
-        return size;
-    }
-
-    /** The hash of the {@code i}-th node added (0 ≤ i < size); never modify it. */
-    byte[] hashAt(int i) {
-        return hashes[i];
-    }
-
-    /** The encoding of the {@code i}-th node added; never modify it. */
-    byte[] encodingAt(int i) {
-        return encodings[i];
+        index();
+        return count;
     }
 
     @Override
@@ -108,8 +107,9 @@ final class NodeBatch extends AbstractMap<Bytes, byte[]> {
         if (!(key instanceof Bytes b)) {
             return null;
         }
+        index();
         long e = slots[find(b.unsafeArray())];
-        return e == 0 ? null : encodings[index(e)];
+        return e == 0 ? null : encodings[(int) e - 1];
     }
 
     @Override
@@ -119,10 +119,11 @@ final class NodeBatch extends AbstractMap<Bytes, byte[]> {
 
     @Override
     public Set<Entry<Bytes, byte[]>> entrySet() {
+        index();
         return new AbstractSet<>() {
             @Override
             public int size() {
-                return size;
+                return count;
             }
 
             @Override
@@ -132,12 +133,12 @@ final class NodeBatch extends AbstractMap<Bytes, byte[]> {
 
                     @Override
                     public boolean hasNext() {
-                        return next < size;
+                        return next < count;
                     }
 
                     @Override
                     public Entry<Bytes, byte[]> next() {
-                        if (next >= size) {
+                        if (next >= count) {
                             throw new NoSuchElementException();
                         }
                         int i = next++;

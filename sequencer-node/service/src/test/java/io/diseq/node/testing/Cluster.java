@@ -11,7 +11,6 @@ import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ public final class Cluster implements AutoCloseable {
         this.pg = pg;
         kafka.createTopic(chainId + ".messages", 2);
         kafka.createTopic(chainId + ".blocks", 1);
-        this.ports = freePorts(size);
+        this.ports = LocalPorts.free(size);
         this.extraYaml = extraYaml;
         try {
             Path dir = Files.createTempDirectory("diseq-" + chainId);
@@ -180,30 +179,15 @@ public final class Cluster implements AutoCloseable {
                 .append("\n  user: postgres\n  properties:\n    reWriteBatchedInserts: true\n");
         y.append("server:\n  applicationConnectors:\n    - type: http\n      port: ").append(ports.get(self))
                 .append("\n      bindHost: 127.0.0.1\n  requestLog:\n    appenders: []\n  adminConnectors:\n    - type: http\n      port: 0\n");
-        y.append("logging:\n  level: WARN\n  loggers:\n    io.diseq.node.consensus: INFO\n");
+        // external: logback-test.xml stays in charge; a Dropwizard logging config would be reset to
+        // INFO for the whole test JVM when the first validator stops, flooding the CI log
+        y.append("logging:\n  type: external\n");
         y.append(extra);
         return y.toString();
     }
 
     private static String hex(byte[] b) {
         return io.diseq.core.util.Hex.encode(b);
-    }
-
-    private static List<Integer> freePorts(int n) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            List<Integer> ports = new ArrayList<>();
-            for (ServerSocket s : sockets) {
-                ports.add(s.getLocalPort());
-                s.close();
-            }
-            return ports;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Convenience for a validator's current status line in assertion messages. */

@@ -8,6 +8,7 @@ import io.diseq.core.util.Bytes;
 import io.diseq.schemas.IngestRejectCode;
 import io.diseq.schemas.RejectedRecord;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -190,10 +192,23 @@ class IngestExactlyOnceTest {
         }
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768-60999 by default): both ingest processes bind
+     * it, and in between the test's own Kafka clients open many connections, any of which could take
+     * a port from that range as its local port.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(true);
+                s.bind(new InetSocketAddress(port));
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free port between 20000 and 32000");
     }
 
     /** Reads the messages and rejected topics from the beginning with read_committed. */

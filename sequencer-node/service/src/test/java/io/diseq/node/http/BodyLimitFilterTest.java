@@ -3,6 +3,7 @@ package io.diseq.node.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.diseq.node.testing.RestoreTestLogging;
 import io.dropwizard.testing.junit5.DropwizardClientExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @Tag("integration")
-@ExtendWith(DropwizardExtensionsSupport.class)
+@ExtendWith({RestoreTestLogging.class, DropwizardExtensionsSupport.class})
 class BodyLimitFilterTest {
     @Path("/v1/echo")
     public static class Echo {

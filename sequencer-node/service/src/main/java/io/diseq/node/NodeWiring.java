@@ -1,5 +1,6 @@
 package io.diseq.node;
 
+import com.codahale.metrics.Gauge;
 import io.diseq.node.config.GossipFactory;
 import io.diseq.node.config.NodeConfiguration;
 import io.diseq.node.config.NodeSettings;
@@ -59,6 +60,7 @@ final class NodeWiring {
         InputReader reader = new InputReader(settings.kafka(), window, Map.of());
         environment.lifecycle().manage(reader);
         environment.healthChecks().register("input-reader", new InputReaderHealthCheck(reader));
+        environment.metrics().register("input.partitionsAdded", (Gauge<Integer>) () -> reader.addedPartitions().size());
 
         BlockPublisher publisher = new BlockPublisher(settings.chain().chainId(), settings.kafka(),
                 config.publisherSettings(self.index()), blocks, Map.of(), CrashPoint.NONE);

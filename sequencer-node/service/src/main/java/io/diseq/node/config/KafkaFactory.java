@@ -20,9 +20,12 @@ public class KafkaFactory {
     private long pollTimeoutMs = 200;
     @JsonProperty @Min(1) @Max(600_000)
     private long requestTimeoutMs = 30_000;
+    @JsonProperty @Min(100) @Max(3_600_000)
+    private long partitionCheckIntervalMs = 30_000;
 
     public KafkaSettings build(String chainId) {
         String prefix = topicPrefix == null || topicPrefix.isEmpty() ? chainId : topicPrefix;
-        return new KafkaSettings(bootstrapServers, prefix, windowMaxRecords, windowMaxBytes, pollTimeoutMs, requestTimeoutMs);
+        return new KafkaSettings(bootstrapServers, prefix, windowMaxRecords, windowMaxBytes, pollTimeoutMs, requestTimeoutMs,
+                partitionCheckIntervalMs);
     }
 }

@@ -5,14 +5,17 @@ import java.util.Objects;
 /**
  * Kafka connection and topic naming (docs/protocol.md §20): topics are {@code <prefix>.messages},
  * {@code <prefix>.messages.raw} and {@code <prefix>.blocks}; the input window holds at most
- * {@code windowMaxRecords} records and {@code windowMaxBytes} payload bytes per partition.
+ * {@code windowMaxRecords} records and {@code windowMaxBytes} payload bytes per partition. Every
+ * {@code partitionCheckIntervalMs} the input reader asks the broker whether partitions were added
+ * to the input topic since start-up (it reads only those it started with).
  */
 public record KafkaSettings(String bootstrapServers, String topicPrefix, int windowMaxRecords, long windowMaxBytes,
-                            long pollTimeoutMs, long requestTimeoutMs) {
+                            long pollTimeoutMs, long requestTimeoutMs, long partitionCheckIntervalMs) {
     public KafkaSettings {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(topicPrefix, "topicPrefix");
-        if (windowMaxRecords < 1 || windowMaxBytes < 1 || pollTimeoutMs < 1 || requestTimeoutMs < 1) {
+        if (windowMaxRecords < 1 || windowMaxBytes < 1 || pollTimeoutMs < 1 || requestTimeoutMs < 1
+                || partitionCheckIntervalMs < 1) {
             throw new IllegalArgumentException("kafka limits must be positive");
         }
     }

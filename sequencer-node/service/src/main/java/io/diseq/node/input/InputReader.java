@@ -16,7 +16,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -32,6 +34,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A position no longer on the broker (deleted by retention) is a fatal error, never a silent
  * skip: {@code auto.offset.reset=none}. The error is kept in {@link #failure()} for health checks.
+ *
+ * <p>The reader reads the partitions the topic had at start-up. Every
+ * {@code partitionCheckIntervalMs} it asks the broker for the topic's partitions and reports any
+ * added since ({@link #addedPartitions()}): this validator can neither propose nor validate a block
+ * whose ranges use them until it restarts, so a health check turns that into an alert instead of
+ * a silent stall (docs/runbooks.md, "Adding input partitions").
  */
 public final class InputReader implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(InputReader.class);
@@ -42,6 +50,9 @@ public final class InputReader implements Managed {
     private final Set<Integer> paused = new HashSet<>();
     private volatile boolean running;
     private volatile Throwable failure;
+    private volatile List<Integer> addedPartitions = List.of();
+    /** {@link System#nanoTime()} of the next partition check; poll thread only. */
+    private long nextPartitionCheck;
     private KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
 
@@ -63,6 +74,7 @@ public final class InputReader implements Managed {
             consumer.seek(tp, window.nextUnsequenced(tp.partition()));
         }
         running = true;
+        nextPartitionCheck = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.partitionCheckIntervalMs());
         thread = new Thread(this::loop, "input-reader-" + settings.messagesTopic());
         thread.setDaemon(true);
         thread.start();
@@ -89,6 +101,15 @@ public final class InputReader implements Managed {
         return running && failure == null;
     }
 
+    /** Partitions of the input topic that were added after start-up and are not read; empty normally. */
+    public List<Integer> addedPartitions() {
+        return addedPartitions;
+    }
+
+    public String messagesTopic() {
+        return settings.messagesTopic();
+    }
+
     private void loop() {
         try {
             while (running) {
@@ -97,6 +118,7 @@ public final class InputReader implements Managed {
                 ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(settings.pollTimeoutMs()));
                 enqueue(polled);
                 advancePositions();
+                checkPartitions();
             }
         } catch (WakeupException e) {
             if (running) {
@@ -162,6 +184,30 @@ public final class InputReader implements Managed {
         }
     }
 
+    /** Compares the topic's partitions with those read, once per interval (a metadata timeout just waits for the next). */
+    private void checkPartitions() {
+        long now = System.nanoTime();
+        if (now - nextPartitionCheck < 0) {
+            return;
+        }
+        nextPartitionCheck = now + TimeUnit.MILLISECONDS.toNanos(settings.partitionCheckIntervalMs());
+        List<PartitionInfo> infos;
+        try {
+            infos = consumer.partitionsFor(settings.messagesTopic(), Duration.ofMillis(settings.requestTimeoutMs()));
+        } catch (TimeoutException e) {
+            LOG.warn("could not list the partitions of {}: {}", settings.messagesTopic(), e.toString());
+            return;
+        }
+        List<Integer> added = infos.stream().map(PartitionInfo::partition)
+                .filter(p -> !window.partitions().contains(p)).sorted().toList();
+        if (!added.isEmpty() && !added.equals(addedPartitions)) {
+            LOG.error("partitions {} were added to {} after this validator started; it cannot sequence or validate"
+                    + " blocks that use them until it restarts: restart every validator (docs/runbooks.md)",
+                    added, settings.messagesTopic());
+        }
+        addedPartitions = added;
+    }
+
     private TopicPartition tp(int partition) {
         return new TopicPartition(settings.messagesTopic(), partition);
     }
@@ -176,6 +222,8 @@ public final class InputReader implements Managed {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) settings.requestTimeoutMs());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "diseq-input-" + settings.messagesTopic());
+        // partitionsFor answers from the consumer's metadata cache: refresh it as often as it is checked
+        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) Math.min(Integer.MAX_VALUE, settings.partitionCheckIntervalMs()));
         config.putAll(extraConfig);
         return config;
     }

@@ -14,7 +14,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Opens the input window at the positions stored with the latest block. Partitions of the input
  * topic are read once at start-up; a partition the stored positions do not mention starts at 0.
- * Partitions added to the topic while the node runs are picked up at its next restart.
+ * Partitions added to the topic while the node runs are picked up at its next restart; until then
+ * {@link InputReader} reports them (docs/runbooks.md, "Add input partitions").
  */
 public final class InputTopic {
     private InputTopic() {

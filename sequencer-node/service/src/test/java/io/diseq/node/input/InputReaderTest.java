@@ -3,7 +3,9 @@ package io.diseq.node.input;
 import io.diseq.core.chain.InputRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.codahale.metrics.health.HealthCheck;
 import io.diseq.node.config.KafkaSettings;
+import io.diseq.node.health.InputReaderHealthCheck;
 import io.diseq.node.testing.Await;
 import io.diseq.node.testing.KafkaExtension;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +109,27 @@ class InputReaderTest {
         assertThat(payloads(window.records(0, 0, 100, 100))).containsExactly("c20", "c21", "c22", "c23", "c24");
     }
 
+    @Test
+    void partitionsAddedAfterStartAreReportedUnhealthyWhileTheOthersAreStillRead() {
+        KafkaSettings settings = settings("grown", 100, 1 << 20);
+        KAFKA.createTopic(settings.messagesTopic(), 2);
+        InputWindow window = start(settings, Map.of());
+        InputReader reader = readers.get(0);
+        InputReaderHealthCheck health = new InputReaderHealthCheck(reader);
+        assertThat(health.execute().isHealthy()).isTrue();
+
+        KAFKA.addPartitions(settings.messagesTopic(), 4);
+        KAFKA.produce(settings.messagesTopic(), 1, values("z", 3));
+
+        Await.until(DEADLINE, "the added partitions reported", () -> reader.addedPartitions().equals(List.of(2, 3)));
+        HealthCheck.Result result = health.execute();
+        assertThat(result.isHealthy()).isFalse();
+        assertThat(result.getMessage()).contains("partitions [2, 3] were added to grown.messages").contains("restart");
+        Await.until(DEADLINE, "the original partitions still read", () -> window.readPosition(1) == 3);
+        assertThat(window.partitions()).containsExactly(0, 1);
+        assertThat(reader.failure()).isNull();
+    }
+
     private InputWindow start(KafkaSettings settings, Map<Integer, Long> positions) {
         InputWindow window = InputTopic.openWindow(settings, positions, Map.of());
         InputReader reader = new InputReader(settings, window, Map.of());
@@ -116,7 +139,7 @@ class InputReaderTest {
     }
 
     private static KafkaSettings settings(String chain, int maxRecords, long maxBytes) {
-        return new KafkaSettings(KAFKA.bootstrapServers(), chain, maxRecords, maxBytes, 50, 10_000);
+        return new KafkaSettings(KAFKA.bootstrapServers(), chain, maxRecords, maxBytes, 50, 10_000, 100);
     }
 
     private static void produceAborted(String topic, int partition, List<byte[]> values) throws Exception {

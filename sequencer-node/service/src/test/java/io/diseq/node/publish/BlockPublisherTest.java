@@ -161,7 +161,7 @@ class BlockPublisherTest {
     }
 
     private static KafkaSettings chain(String chain) {
-        KafkaSettings kafka = new KafkaSettings(KAFKA.bootstrapServers(), chain, 100, 1 << 20, 50, 10_000);
+        KafkaSettings kafka = new KafkaSettings(KAFKA.bootstrapServers(), chain, 100, 1 << 20, 50, 10_000, 30_000);
         KAFKA.createTopic(kafka.blocksTopic(), 1);
         return kafka;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -82,6 +83,15 @@ public final class KafkaExtension implements BeforeAllCallback, AfterAllCallback
     }
 
     /** An idempotent producer that sends each record synchronously (linger.ms=0). */
+    /** Grows a topic to {@code partitions} partitions, as an operator scaling the input would. */
+    public void addPartitions(String name, int partitions) {
+        try {
+            admin.createPartitions(Map.of(name, NewPartitions.increaseTo(partitions))).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not grow " + name + " to " + partitions + " partitions", e);
+        }
+    }
+
     public KafkaProducer<byte[], byte[]> producer() {
         return new KafkaProducer<>(producerConfig(Map.of()));
     }

@@ -156,9 +156,7 @@ public final class ConsensusDriver implements Managed, NodeStatusView, SyncTarge
         }
         Event.SyncedBlock block;
         while ((block = synced.poll()) != null) {
-            effects.syncing(true);
-            step(block);
-            effects.syncing(false);
+            stepSynced(block);
         }
         if (inputAvailable.getAndSet(false)) {
             step(new Event.InputAvailable());
@@ -168,6 +166,17 @@ public final class ConsensusDriver implements Managed, NodeStatusView, SyncTarge
         iterations++;
         for (GossipEnvelope e : inbox.take(settings.gossipBatch(), waitMs)) {
             onEnvelope(e);
+        }
+    }
+
+    /** A synced block is either decided (the tip moves) or rejected by the core; rejections are counted. */
+    private void stepSynced(Event.SyncedBlock block) {
+        long before = core.tip().height();
+        effects.syncing(true);
+        step(block);
+        effects.syncing(false);
+        if (core.tip().height() == before) {
+            metrics.syncedBlockRejected();
         }
     }
 

@@ -16,6 +16,7 @@ final class DriverMetrics {
     private final Counter evidence;
     private final Counter signRefused;
     private final Counter malformedGossip;
+    private final Counter syncedRejected;
     private final Histogram messagesPerBlock;
     private final Histogram finalityMs;
 
@@ -28,6 +29,7 @@ final class DriverMetrics {
         evidence = registry.counter("consensus.evidence");
         signRefused = registry.counter("consensus.signRefused");
         malformedGossip = registry.counter("consensus.gossip.malformed");
+        syncedRejected = registry.counter("sync.blocksRejected");
         messagesPerBlock = registry.histogram("consensus.messagesPerBlock");
         finalityMs = registry.histogram("consensus.finalityMs");
     }
@@ -54,5 +56,10 @@ final class DriverMetrics {
 
     void malformedGossip() {
         malformedGossip.inc();
+    }
+
+    /** A block fetched by catch-up was not stored (the core rejected it; its code is in consensus.rejected.*). */
+    void syncedBlockRejected() {
+        syncedRejected.inc();
     }
 }

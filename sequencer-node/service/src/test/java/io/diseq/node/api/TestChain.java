@@ -28,13 +28,13 @@ import java.util.TreeMap;
  * an in-memory input log, the committer's real ECVRF proof selecting the proposer, and a quorum
  * certificate of real Ed25519 precommits by the test validators v0..v(q−1) (src/test/resources/keys).
  */
-final class TestChain {
+public final class TestChain {
     private final ChainConfig config;
     private final Log log = new Log();
     private final InMemoryNodeStore stateNodes = new InMemoryNodeStore();
     private ChainTip tip;
 
-    TestChain(ChainConfig config, int partitions) {
+    public TestChain(ChainConfig config, int partitions) {
         this.config = config;
         this.tip = Genesis.tip(config);
         for (int p = 0; p < partitions; p++) {
@@ -43,7 +43,7 @@ final class TestChain {
     }
 
     /** Appends the payloads round-robin over the partitions and decides the next block over all of them. */
-    DecidedBlock next(List<byte[]> payloads) {
+    public DecidedBlock next(List<byte[]> payloads) {
         for (int i = 0; i < payloads.size(); i++) {
             List<InputRecord> partition = log.records.get(i % log.records.size());
             partition.add(new InputRecord(i % log.records.size(), partition.size(), Bytes.of(payloads.get(i))));
@@ -70,7 +70,7 @@ final class TestChain {
     }
 
     /** Every record appended to {@code partition}, in offset order (offsets 0, 1, …). */
-    List<byte[]> payloads(int partition) {
+    public List<byte[]> payloads(int partition) {
         return log.records.get(partition).stream().map(r -> r.payload().toArray()).toList();
     }
 

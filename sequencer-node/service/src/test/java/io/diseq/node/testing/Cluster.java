@@ -119,6 +119,15 @@ public final class Cluster implements AutoCloseable {
         return ((NodeApplication) apps.get(i).getApplication()).consensus();
     }
 
+    /** The HTTP port validator {@code i} is configured with (its gossip URL), whether or not it runs. */
+    public int port(int i) {
+        return ports.get(i);
+    }
+
+    public com.codahale.metrics.health.HealthCheckRegistry healthChecks(int i) {
+        return apps.get(i).getEnvironment().healthChecks();
+    }
+
     public com.codahale.metrics.MetricRegistry metrics(int i) {
         return apps.get(i).getEnvironment().metrics();
     }

@@ -36,6 +36,19 @@ public interface NodeStatusView {
     /** Every other validator: reachability and the latest decided height it reported. */
     List<PeerView> peers();
 
+    /**
+     * The highest decided height that at least f + 1 of the other validators report (f = the
+     * faults tolerated, ⌊(n − 1) / 3⌋), so at least one honest validator vouches for it; −1 if
+     * fewer report. Lag checks use it instead of the single best report, which one byzantine
+     * validator could inflate with a signed STATUS to make every honest node look behind.
+     */
+    default long vouchedPeerHeight() {
+        List<PeerView> peers = peers();
+        int f = peers.size() / 3; // peers = n - 1, so this is ⌊(n - 1) / 3⌋
+        long[] heights = peers.stream().mapToLong(PeerView::reportedHeight).sorted().toArray();
+        return heights.length <= f ? -1 : heights[heights.length - 1 - f];
+    }
+
     /** A committer's VRF commitment for (height, round). */
     record CommitmentSeen(long height, int round, int committer, Bytes pi) {
     }

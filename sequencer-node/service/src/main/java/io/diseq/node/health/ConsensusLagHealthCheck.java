@@ -4,8 +4,10 @@ import com.codahale.metrics.health.HealthCheck;
 import io.diseq.node.consensus.NodeStatusView;
 
 /**
- * Unhealthy when the best height a peer reported is more than {@code maxLag} heights above this node's
- * latest decided height (it is catching up, or cannot). Healthy again once it has caught up.
+ * Unhealthy when the height that f + 1 peers vouch for ({@link NodeStatusView#vouchedPeerHeight()})
+ * is more than {@code maxLag} heights above this node's latest decided height (it is catching up,
+ * or cannot). Healthy again once it has caught up. A single byzantine peer's inflated report does
+ * not count.
  */
 public final class ConsensusLagHealthCheck extends HealthCheck {
     private final NodeStatusView status;
@@ -18,9 +20,9 @@ public final class ConsensusLagHealthCheck extends HealthCheck {
 
     @Override
     protected Result check() {
-        long best = status.peers().stream().mapToLong(NodeStatusView.PeerView::reportedHeight).max().orElse(-1);
-        long lag = best - status.height();
-        String msg = "height " + status.height() + ", best peer " + best;
+        long vouched = status.vouchedPeerHeight();
+        long lag = vouched - status.height();
+        String msg = "height " + status.height() + ", height vouched for by f+1 peers " + vouched;
         return lag > maxLag ? Result.unhealthy(msg + ": lagging " + lag + " heights") : Result.healthy(msg);
     }
 }

@@ -42,8 +42,7 @@ public final class StatusGauges {
     }
 
     static long heightsBehind(NodeStatusView status) {
-        long best = status.peers().stream().mapToLong(NodeStatusView.PeerView::reportedHeight).max().orElse(-1);
-        return Math.max(0, best - status.height());
+        return Math.max(0, status.vouchedPeerHeight() - status.height());
     }
 
     /** The larger of the records and bytes fractions of one partition's window, at most 1. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.codahale.metrics.MetricRegistry;
 import io.diseq.core.util.Bytes;
 import io.diseq.node.consensus.NodeStatusView;
+import io.diseq.node.health.ConsensusLagHealthCheck;
 import io.diseq.node.input.InputWindow;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,31 @@ class StatusGaugesTest {
         assertThat(gauge(StatusGauges.HEIGHTS_BEHIND)).isEqualTo(1000L);
         assertThat(gauge("consensus.peer.1.reachable")).isEqualTo(0);
         assertThat(gauge("consensus.peer.2.reachable")).isEqualTo(1);
+    }
+
+    /** With 4 validators (f = 1) a height counts only once two peers report it: one liar moves nothing. */
+    @Test
+    void lagFollowsTheHeightThatFPlusOnePeersVouchFor() {
+        Changing status = new Changing(7, List.of(new NodeStatusView.PeerView(0, true, 1_000_000),
+                new NodeStatusView.PeerView(1, true, 9), new NodeStatusView.PeerView(2, true, 8)));
+        StatusGauges.register(registry, status, new InputWindow(Map.of(0, 0L), 10, 1000), 10, 1000, 3);
+        ConsensusLagHealthCheck lag = new ConsensusLagHealthCheck(status, 10);
+
+        assertThat(status.vouchedPeerHeight()).isEqualTo(9);
+        assertThat(gauge(StatusGauges.HEIGHTS_BEHIND)).isEqualTo(2L);
+        assertThat(lag.execute().isHealthy()).isTrue();
+
+        status.set(7, List.of(new NodeStatusView.PeerView(0, true, 1_000_000),
+                new NodeStatusView.PeerView(1, true, 100), new NodeStatusView.PeerView(2, false, -1)));
+        assertThat(gauge(StatusGauges.HEIGHTS_BEHIND)).isEqualTo(93L);
+        assertThat(lag.execute().isHealthy()).isFalse();
+        assertThat(lag.execute().getMessage()).contains("lagging 93 heights");
+
+        status.set(7, List.of(new NodeStatusView.PeerView(0, true, 1_000_000),
+                new NodeStatusView.PeerView(1, false, -1), new NodeStatusView.PeerView(2, false, -1)));
+        assertThat(status.vouchedPeerHeight()).isEqualTo(-1);
+        assertThat(gauge(StatusGauges.HEIGHTS_BEHIND)).isEqualTo(0L);
+        assertThat(lag.execute().isHealthy()).isTrue();
     }
 
     private Object gauge(String name) {

@@ -8,10 +8,10 @@ import java.util.Arrays;
  * hashed (a stored child shorter than 32 bytes is embedded and decoded with its parent), except
  * the root, which is referenced by hash whatever its size but never embedded in a parent.
  *
- * <p>A child reference decoded from a stored parent points into the parent's encoding instead of
- * copying its 32 bytes: most of a loaded branch's 16 children are never resolved, only written
- * back into the parent's new encoding ({@link #writeHash}), so the copy is made only when a
- * caller needs the hash as an array. The parent's encoding is never modified.
+ * <p>A reference decoded from a stored parent points into the parent's encoding instead of
+ * copying its 32 bytes; the copy is made only when a caller needs the hash as an array. A stored
+ * branch creates these only for the children that are actually followed (see {@link BranchNode}).
+ * The parent's encoding is never modified.
  */
 final class HashNode extends Node {
     private final byte[] source;

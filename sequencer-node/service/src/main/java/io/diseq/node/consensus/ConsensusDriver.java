@@ -169,7 +169,10 @@ public final class ConsensusDriver implements Managed, NodeStatusView, SyncTarge
         }
     }
 
-    /** A synced block is either decided (the tip moves) or rejected by the core; rejections are counted. */
+    /**
+     * A synced block is either decided (the tip moves) or not applied (rejected by the core, or
+     * stale); those are counted, and the syncer stops waiting for them.
+     */
     private void stepSynced(Event.SyncedBlock block) {
         long before = core.tip().height();
         effects.syncing(true);
@@ -177,6 +180,7 @@ public final class ConsensusDriver implements Managed, NodeStatusView, SyncTarge
         effects.syncing(false);
         if (core.tip().height() == before) {
             metrics.syncedBlockRejected();
+            syncer.offeredBlockNotApplied();
         }
     }
 

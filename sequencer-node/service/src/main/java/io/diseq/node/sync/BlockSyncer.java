@@ -41,6 +41,8 @@ public final class BlockSyncer implements Managed {
     private long hintedHeight = -1;
     private long behindSinceMs = -1;
     private int nextPeer;
+    /** Set by the driver when it did not apply an offered block; reset before each batch is offered. */
+    private boolean offeredBlockNotApplied;
     private volatile boolean catchingUp;
     private volatile boolean running;
     private Thread thread;
@@ -104,6 +106,17 @@ public final class BlockSyncer implements Managed {
 
     /** The local chain advanced (called by the driver after each stored block). */
     public synchronized void localAdvanced() {
+        notifyAll();
+    }
+
+    /**
+     * The driver did not apply a block this syncer offered (the core rejected it, or the height was
+     * already decided): stop waiting for the rest of that batch and ask again, which round-robin
+     * sends to the next peer that is ahead. Without it, a peer serving forged blocks would hold the
+     * syncer for twice the request timeout per batch.
+     */
+    public synchronized void offeredBlockNotApplied() {
+        offeredBlockNotApplied = true;
         notifyAll();
     }
 
@@ -194,6 +207,9 @@ public final class BlockSyncer implements Managed {
             pause(settings.retryMs());
             return;
         }
+        synchronized (this) {
+            offeredBlockNotApplied = false;
+        }
         long last = from - 1;
         for (Event.SyncedBlock b : blocks) {
             if (b.header().height() != last + 1 || !target.offer(b, settings.requestTimeoutMs())) {
@@ -204,12 +220,15 @@ public final class BlockSyncer implements Managed {
         awaitApplied(last);
     }
 
-    /** Waits (bounded) until the driver has applied the queued blocks, so they are not fetched twice. */
+    /**
+     * Waits (bounded) until the driver has applied the queued blocks, so they are not fetched twice,
+     * or has refused one of them.
+     */
     private void awaitApplied(long last) throws InterruptedException {
         long deadline = clock.getAsLong() + settings.requestTimeoutMs() * 2;
         synchronized (this) {
             long before = target.localHeight();
-            while (running && target.localHeight() < last && clock.getAsLong() < deadline) {
+            while (running && !offeredBlockNotApplied && target.localHeight() < last && clock.getAsLong() < deadline) {
                 wait(50);
             }
             applied.addAndGet(Math.max(0, target.localHeight() - before));

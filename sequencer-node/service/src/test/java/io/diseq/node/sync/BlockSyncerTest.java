@@ -116,6 +116,40 @@ class BlockSyncerTest {
         Await.until(DEADLINE, "no longer catching up", () -> !syncer.catchingUp());
     }
 
+    /**
+     * A driver that refuses every offered block (as the core refuses a forged one) and says so. The
+     * clock never advances, so only that signal can end the syncer's wait for the batch.
+     */
+    @Test
+    void aRefusedBlockEndsTheWaitAndTheSyncerAsksAgain() throws Exception {
+        URI url = peer(10);
+        List<Long> offered = new CopyOnWriteArrayList<>();
+        BlockSyncer[] self = new BlockSyncer[1];
+        SyncTarget refusing = new SyncTarget() {
+            @Override
+            public long localHeight() {
+                return 2;
+            }
+
+            @Override
+            public boolean offer(Event.SyncedBlock block, long timeoutMs) {
+                offered.add(block.header().height());
+                self[0].offeredBlockNotApplied();
+                return true;
+            }
+        };
+        syncer = new BlockSyncer(Map.of(1, url), new SyncSettings(3, 1 << 20, 2_000, 2, 60_000, 50), () -> 0L);
+        self[0] = syncer;
+        syncer.attach(refusing);
+        syncer.start();
+
+        syncer.peerHeight(1, 10);
+
+        Await.until(DEADLINE, "asked again after the refusal", () -> requests.size() >= 3);
+        assertThat(requests).allMatch("from=3&limit=3"::equals);
+        assertThat(offered).allMatch(h -> h >= 3);
+    }
+
     @Test
     void oneHeightBehindWaitsForTheGracePeriodBeforeSyncing() throws Exception {
         URI url = peer(5);

@@ -107,7 +107,7 @@ public final class MerklePatriciaTrie {
         Bytes rootHash = rootHash();
         root = root == null ? null : new HashNode(rootHash.toArray());
         dirty = false;
-        TrieCommit commit = TrieCommit.owning(rootHash, newNodes);
+        TrieCommit commit = new TrieCommit(rootHash, newNodes);
         if (ownStore != null) {
             ownStore.apply(commit);
         }

@@ -170,8 +170,9 @@ public final class ConsensusDriver implements Managed, NodeStatusView, SyncTarge
     }
 
     /**
-     * A synced block is either decided (the tip moves) or not applied (rejected by the core, or
-     * stale); those are counted, and the syncer stops waiting for them.
+     * A synced block is either decided (the tip moves) or not applied: stale (its height is already
+     * decided here) or rejected by the core, which alone is counted. Either way the syncer stops
+     * waiting for it.
      */
     private void stepSynced(Event.SyncedBlock block) {
         long before = core.tip().height();
@@ -179,7 +180,9 @@ public final class ConsensusDriver implements Managed, NodeStatusView, SyncTarge
         step(block);
         effects.syncing(false);
         if (core.tip().height() == before) {
-            metrics.syncedBlockRejected();
+            if (block.header().height() > before) {
+                metrics.syncedBlockRejected();
+            }
             syncer.offeredBlockNotApplied();
         }
     }

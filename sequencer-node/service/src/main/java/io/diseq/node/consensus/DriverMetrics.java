@@ -58,7 +58,7 @@ final class DriverMetrics {
         malformedGossip.inc();
     }
 
-    /** A block fetched by catch-up was not stored (the core rejected it; its code is in consensus.rejected.*). */
+    /** The core rejected a block fetched by catch-up (its code is in consensus.rejected.*). */
     void syncedBlockRejected() {
         syncedRejected.inc();
     }

@@ -143,7 +143,8 @@ function recordBlock(b, live) {
 
 function addChartPoint(b, live) {
   const window = [];
-  for (let h = b.height - RATE_WINDOW; h <= b.height; h++) if (state.blocks.has(h)) window.push(state.blocks.get(h));
+  // Over the last RATE_WINDOW block intervals; genesis is left out (its time is the chain's start).
+  for (let h = Math.max(1, b.height - RATE_WINDOW); h <= b.height; h++) if (state.blocks.has(h)) window.push(state.blocks.get(h));
   let rate = 0;
   if (window.length > 1) {
     const span = (window[window.length - 1].header.timestampMs - window[0].header.timestampMs) / 1000;

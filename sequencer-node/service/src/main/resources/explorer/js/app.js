@@ -111,8 +111,8 @@ function renderValidators(status, peers) {
   for (const v of status.validators) {
     const peer = peers.get(v.index);
     const self = v.index === state.selfIndex;
-    const healthy = self ? true : peer.reachable;
-    const height = self ? status.height : peer.reportedHeight;
+    const healthy = self || (peer !== undefined && peer.reachable);
+    const height = self ? status.height : peer !== undefined ? peer.reportedHeight : -1;
     const lag = height < 0 ? null : status.height - height;
     const vote = state.lastVote.get(v.index);
     body.append(node('tr', { 'data-index': String(v.index), class: healthy ? 'up' : 'down' },

@@ -33,7 +33,7 @@ final class ExistingNetwork {
             }
         }
         try {
-            Files.writeString(file, new NetworkGenerator(spec, null).chainFile(keys).toJson(), StandardCharsets.UTF_8);
+            Files.writeString(file, NetworkGenerator.chainFile(spec, keys).toJson(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

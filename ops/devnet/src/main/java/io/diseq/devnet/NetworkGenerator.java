@@ -78,7 +78,7 @@ public final class NetworkGenerator {
             Path ingest = writeYaml(out.resolve("ingest.yml"), ConfigTemplates.ingest(spec, out.toAbsolutePath()));
             Files.writeString(out.resolve("validators.txt"), identities.toString(), StandardCharsets.UTF_8);
             Path chainFile = out.resolve(GeneratedNetwork.CHAIN_FILE);
-            Files.writeString(chainFile, chainFile(keys).toJson(), StandardCharsets.UTF_8);
+            Files.writeString(chainFile, chainFile(spec, keys).toJson(), StandardCharsets.UTF_8);
             return new GeneratedNetwork(spec, out, ingest, chainFile, files);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the network to " + out + ": " + e.getMessage(), e);
@@ -86,7 +86,7 @@ public final class NetworkGenerator {
     }
 
     /** The chain file (docs/protocol.md §7.19) of the network: what every client and verifier trusts. */
-    ChainFile chainFile(List<ValidatorKeys> keys) {
+    static ChainFile chainFile(NetworkSpec spec, List<ValidatorKeys> keys) {
         List<Validator> validators = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             validators.add(new Validator(spec.validatorId(i), Bytes.of(keys.get(i).signing().publicKey()),

@@ -40,9 +40,13 @@ final class Browser {
         return find("CHROMEDRIVER", "chromedriver");
     }
 
-    /** Skips the calling test class (JUnit assumption) unless Chromium and chromedriver are installed. */
+    static boolean installed() {
+        return chromium().isPresent() && chromedriver().isPresent();
+    }
+
+    /** Skips the calling test (JUnit assumption) unless Chromium and chromedriver are installed. */
     static void assumeInstalled() {
-        Assumptions.assumeTrue(chromium().isPresent() && chromedriver().isPresent(),
+        Assumptions.assumeTrue(installed(),
                 "browser tier skipped: headless Chromium and chromedriver are not installed (Debian: apt-get install"
                         + " -y chromium chromium-driver; or set CHROME_BIN and CHROMEDRIVER)");
     }

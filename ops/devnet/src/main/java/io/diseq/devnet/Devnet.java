@@ -110,6 +110,8 @@ public final class Devnet implements Callable<Integer> {
                     + v.metrics() + ", health " + v.admin() + "/healthcheck)");
         }
         out.println("  logs              " + devnet.dataDir().resolve("logs").resolve("devnet.log").toAbsolutePath());
+        out.println("  explorer          " + devnet.endpoints().get(0).explorer() + "  (verify against the chain file "
+                + devnet.dataDir().resolve("network").resolve(GeneratedNetwork.CHAIN_FILE).toAbsolutePath() + ")");
         out.println("  publish           java -jar sequencer-node/client/target/diseq-client.jar publish --chain "
                 + s.chainId() + " --bootstrap-servers " + s.kafkaBootstrap() + " hello");
         out.println("Ctrl-C stops everything; starting again with the same --data-dir resumes the chain.");

@@ -14,6 +14,32 @@ final class ExistingNetwork {
     private ExistingNetwork() {
     }
 
+    /**
+     * The chain file; a devnet generated before chain files existed gets one now, from the public keys
+     * of its node configuration (the chain itself is unchanged: the file only describes it).
+     */
+    private static Path chainFile(NetworkSpec spec, Path out) {
+        Path file = out.resolve(GeneratedNetwork.CHAIN_FILE);
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        List<ValidatorKeys> keys = new ArrayList<>();
+        for (int i = 0; i < spec.validators(); i++) {
+            try {
+                keys.add(ValidatorKeys.parseKeyFile(Files.readString(out.resolve("keys").resolve(spec.validatorId(i)
+                        + ".key"), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try {
+            Files.writeString(file, NetworkGenerator.chainFile(spec, keys).toJson(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
+    }
+
     static GeneratedNetwork read(NetworkSpec spec, Path out) {
         List<GeneratedNetwork.ValidatorFiles> files = new ArrayList<>();
         for (int i = 0; i < spec.validators(); i++) {
@@ -31,6 +57,6 @@ final class ExistingNetwork {
                 throw new UncheckedIOException(e);
             }
         }
-        return new GeneratedNetwork(spec, out, out.resolve("ingest.yml"), files);
+        return new GeneratedNetwork(spec, out, out.resolve("ingest.yml"), chainFile(spec, out), files);
     }
 }

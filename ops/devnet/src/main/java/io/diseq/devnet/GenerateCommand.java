@@ -53,6 +53,7 @@ final class GenerateCommand implements Callable<Integer> {
             System.out.println("  " + v.id() + "  " + v.config() + "  " + v.identity());
         }
         System.out.println("  ingest  " + network.ingestConfig());
+        System.out.println("  chain   " + network.chainFile() + "  (the chain file clients verify against: --chain-file)");
         return 0;
     }
 }

@@ -8,9 +8,13 @@ import java.util.List;
  *
  * @param directory the output directory
  * @param ingestConfig the ingest service's configuration
+ * @param chainFile the chain file ({@value #CHAIN_FILE}, docs/protocol.md §7.19) clients verify against
  * @param validators one entry per validator, in validator-set order
  */
-public record GeneratedNetwork(NetworkSpec spec, Path directory, Path ingestConfig, List<ValidatorFiles> validators) {
+public record GeneratedNetwork(NetworkSpec spec, Path directory, Path ingestConfig, Path chainFile,
+                               List<ValidatorFiles> validators) {
+    public static final String CHAIN_FILE = "chain.json";
+
     public GeneratedNetwork {
         validators = List.copyOf(validators);
     }

@@ -3,7 +3,11 @@ package io.diseq.devnet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.diseq.client.ChainFile;
+import io.diseq.core.chain.Validator;
+import io.diseq.core.chain.ValidatorSet;
 import io.diseq.core.crypto.ValidatorKeys;
+import io.diseq.core.util.Bytes;
 import io.diseq.core.util.Hex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +25,9 @@ import java.util.Map;
 /**
  * Writes the keys and configurations of an N-validator network (docs/runbooks.md §Network
  * generator): {@code keys/<id>.key} (owner-only), {@code nodes/<id>.yml} (one node configuration per
- * validator, same validator set in each), {@code ingest.yml} and {@code validators.txt} (the public
- * identity lines). The YAML follows the node's and ingest's configuration classes key for key;
+ * validator, same validator set in each), {@code ingest.yml}, {@code chain.json} (the chain file of
+ * docs/protocol.md §7.19: chain id, genesis time, validator set, genesis id) and {@code validators.txt}
+ * (the public identity lines). The YAML follows the node's and ingest's configuration classes key for key;
  * {@code NetworkGeneratorTest} loads it through them. Existing key files are never overwritten: a
  * network's keys are its identity.
  */
@@ -72,10 +77,22 @@ public final class NetworkGenerator {
             }
             Path ingest = writeYaml(out.resolve("ingest.yml"), ConfigTemplates.ingest(spec, out.toAbsolutePath()));
             Files.writeString(out.resolve("validators.txt"), identities.toString(), StandardCharsets.UTF_8);
-            return new GeneratedNetwork(spec, out, ingest, files);
+            Path chainFile = out.resolve(GeneratedNetwork.CHAIN_FILE);
+            Files.writeString(chainFile, chainFile(spec, keys).toJson(), StandardCharsets.UTF_8);
+            return new GeneratedNetwork(spec, out, ingest, chainFile, files);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the network to " + out + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The chain file (docs/protocol.md §7.19) of the network: what every client and verifier trusts. */
+    static ChainFile chainFile(NetworkSpec spec, List<ValidatorKeys> keys) {
+        List<Validator> validators = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            validators.add(new Validator(spec.validatorId(i), Bytes.of(keys.get(i).signing().publicKey()),
+                    Bytes.of(keys.get(i).vrfPublicKey()), spec.gossipUrl(i)));
+        }
+        return new ChainFile(spec.chainId(), spec.genesisTimeMs(), new ValidatorSet(validators));
     }
 
     /** Hex of a public key as the node's configuration expects it (64 lowercase hex characters). */

@@ -8,6 +8,11 @@ public record ValidatorEndpoints(String id, URI rest, URI admin) {
         return rest.resolve("/v1/status");
     }
 
+    /** The block explorer this validator serves (docs/operations.md §Explorer). */
+    public URI explorer() {
+        return rest.resolve("/explorer/");
+    }
+
     public URI metrics() {
         return admin.resolve("/metrics");
     }

@@ -3,7 +3,11 @@ package io.diseq.devnet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.diseq.client.ChainFile;
+import io.diseq.client.ValidatorsFile;
 import io.diseq.core.chain.ChainConfig;
+import io.diseq.core.chain.Genesis;
+import io.diseq.core.chain.Validator;
 import io.diseq.ingest.app.IngestConfiguration;
 import io.diseq.node.config.NodeConfiguration;
 import io.diseq.node.config.SelfKeys;
@@ -54,6 +58,23 @@ class NetworkGeneratorTest {
         assertThat(ingest.chainId).isEqualTo("devnet");
         assertThat(ingest.settings().topics().messages().name()).isEqualTo(configs.get(0).kafkaSettings().messagesTopic());
         assertThat(ports).doesNotContain(network.spec().ingestHttpPort(), network.spec().ingestAdminPort());
+    }
+
+    @Test
+    void theChainFileAndTheValidatorsFileDescribeTheChainTheNodesRun() throws Exception {
+        GeneratedNetwork network = generate(NetworkSpec.local("devnet", 5));
+        ChainConfig node = Configs.node(network.validators().get(3).config()).chainConfig();
+
+        assertThat(network.chainFile()).isEqualTo(dir.resolve("chain.json"));
+        ChainFile chain = ChainFile.read(network.chainFile());
+        assertThat(chain.chainId()).isEqualTo(node.chainId());
+        assertThat(chain.genesisTimeMs()).isEqualTo(node.genesisTimeMs());
+        assertThat(chain.validators()).isEqualTo(node.validators());
+        assertThat(chain.validators().validators()).extracting(Validator::gossipUrl)
+                .containsExactlyElementsOf(node.validators().validators().stream().map(Validator::gossipUrl).toList());
+        assertThat(chain.genesis().id()).isEqualTo(Genesis.header(node).id());
+        assertThat(Files.readString(network.chainFile())).isEqualTo(chain.toJson());
+        assertThat(ValidatorsFile.read(dir.resolve("validators.txt")).hash()).isEqualTo(node.validators().hash());
     }
 
     @Test

@@ -25,7 +25,7 @@ import java.util.Optional;
  * that partition's last range ended.
  *
  * <p>The first block checked is an anchor: nothing before it is known, so its parent link cannot be
- * checked unless {@link #anchorAt} was given its parent.
+ * checked unless {@link #anchorAt} was given its parent, or {@link #anchorAtGenesis} the genesis header.
  */
 public final class BlockChecker {
     /** Verification outcome of one record. */
@@ -41,6 +41,8 @@ public final class BlockChecker {
     private final ConsensusVerifier verifier;
     private final Map<Integer, Long> nextOffsets = new HashMap<>();
     private VerifiedBlock previous;
+    /** Anchored at genesis: every partition's next offset is 0 until a range names it (§7.2). */
+    private boolean fromGenesis;
 
     public BlockChecker(String chainId, ValidatorSet validators, ConsensusVerifier verifier) {
         this.chainId = chainId;
@@ -59,8 +61,22 @@ public final class BlockChecker {
      */
     public Result anchorAt(long keyHeight, BlockRecord parent) {
         previous = null;
+        fromGenesis = false;
         nextOffsets.clear();
         return check(keyHeight, parent);
+    }
+
+    /**
+     * Makes the genesis header (from a chain file, docs/protocol.md §7.2, §7.19) the block the next
+     * record must extend, so block 1's parent hash, timestamp and ranges (from offset 0) are checked.
+     */
+    public void anchorAtGenesis(BlockHeader genesis) {
+        if (genesis.height() != 0 || !genesis.chainId().equals(chainId) || !genesis.validatorSetHash().equals(validators.hash())) {
+            throw new IllegalArgumentException("not the genesis header of chain " + chainId + " and this validator set");
+        }
+        previous = new VerifiedBlock(genesis, genesis.id(), null);
+        fromGenesis = true;
+        nextOffsets.clear();
     }
 
     /** Verifies the record with key height {@code keyHeight}; on success it becomes the new tip. */
@@ -151,7 +167,7 @@ public final class BlockChecker {
             return "timestamp " + h.timestampMs() + " is not after the parent's " + parent.timestampMs();
         }
         for (PartitionRange r : h.ranges()) {
-            Long next = nextOffsets.get(r.partition());
+            Long next = nextOffsets.getOrDefault(r.partition(), fromGenesis ? 0L : null);
             if (next != null && r.firstOffset() != next) {
                 return "range of partition " + r.partition() + " starts at offset " + r.firstOffset()
                         + ", the previous range there ended at " + next;

@@ -13,7 +13,7 @@ import java.time.Duration;
 
 /**
  * A small client of a node's public REST API {@code /v1} (schemas/openapi/diseq-node-v1.yaml): only
- * what the CLI needs, the message receipt. The node is not trusted: whatever it returns is verified
+ * what the CLI needs, the message receipt (or the proof that the message is not sequenced). The node is not trusted: whatever it returns is verified
  * by the caller ({@link ReceiptVerifier}).
  */
 public final class NodeClient {
@@ -24,8 +24,15 @@ public final class NodeClient {
         /** HTTP 200 with a JSON body (not yet verified). */
         record Found(JsonNode body) implements ReceiptResponse {}
 
-        /** HTTP 404 {@code MESSAGE_NOT_FOUND}: the node has not sequenced that id (yet). */
-        record NotFound(String message) implements ReceiptResponse {}
+        /**
+         * HTTP 404 {@code MESSAGE_NOT_FOUND}: the node has not sequenced that id (yet). {@code body} is the
+         * whole answer, with the proof of absence ({@link AbsenceVerifier}) if the node sent one.
+         */
+        record NotFound(String message, JsonNode body) implements ReceiptResponse {
+            public boolean hasProof() {
+                return body != null && body.path("absence").isObject();
+            }
+        }
     }
 
     private final URI base;
@@ -54,7 +61,7 @@ public final class NodeClient {
         String code = body == null ? "" : body.path("code").asText("");
         String message = body == null ? "" : body.path("message").asText("");
         if (response.statusCode() == 404 && code.equals("MESSAGE_NOT_FOUND")) {
-            return new ReceiptResponse.NotFound(message);
+            return new ReceiptResponse.NotFound(message, body);
         }
         if (response.statusCode() == 404) {
             throw new ClientException("the node at " + base + " has no receipt endpoint (HTTP 404 for " + uri.getPath()

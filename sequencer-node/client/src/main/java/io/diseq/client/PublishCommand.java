@@ -65,6 +65,9 @@ final class PublishCommand implements Callable<Integer>, Verbose {
     @Mixin
     NodeOptions node;
 
+    @Mixin
+    TrustOptions trust;
+
     @Spec
     CommandSpec spec;
 
@@ -90,7 +93,12 @@ final class PublishCommand implements Callable<Integer>, Verbose {
         if (!messages.isEmpty() && file != null) {
             throw new ParameterException(spec.commandLine(), "give messages as arguments or with --file, not both");
         }
-        InclusionWaiter waiter = await ? waiter() : null;
+        TrustOptions.Trust chain = null;
+        if (trust.given()) {
+            chain = trust.load(common.chainId, spec.commandLine().getParseResult().hasMatchedOption("--chain"));
+            common.chainId = chain.chainId();
+        }
+        InclusionWaiter waiter = await ? waiter(chain) : null;
         Input input = openInput();
         Set<String> ids = Collections.synchronizedSet(new LinkedHashSet<>());
         int exit;
@@ -113,11 +121,11 @@ final class PublishCommand implements Callable<Integer>, Verbose {
         return exit;
     }
 
-    /** The --await poller; checks its options before anything is sent. */
-    private InclusionWaiter waiter() throws ClientException {
+    /** The --await poller; checks its options before anything is sent. {@code chain} null: nothing to verify with. */
+    private InclusionWaiter waiter(TrustOptions.Trust chain) throws ClientException {
         NodeClient client = new NodeClient(node.nodeUri(), common.timeout);
-        ReceiptVerifier verifier = node.validatorsFile == null ? null : new ReceiptVerifier(common.config().chainId(),
-                ValidatorsFile.read(node.validatorsFile), StandardConsensusCrypto.verifier());
+        ReceiptVerifier verifier = chain == null ? null : new ReceiptVerifier(common.config().chainId(),
+                chain.validators(), StandardConsensusCrypto.verifier());
         return new InclusionWaiter(client, verifier, out, json);
     }
 

@@ -26,13 +26,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code receipt <id>}: fetches a message receipt from a node and verifies it offline against the
- * validator set ({@link ReceiptVerifier}). Exit 0 only if it verifies; {@link Cli#EXIT_VERIFICATION_FAILED}
- * if it does not; {@link Cli#EXIT_NOT_FOUND} if the node has not sequenced the id.
+ * chain file or validator set ({@link ReceiptVerifier}). Exit 0 only if it verifies;
+ * {@link Cli#EXIT_VERIFICATION_FAILED} if it does not; {@link Cli#EXIT_NOT_FOUND} if the node has not
+ * sequenced the id, after verifying the node's proof of that ({@link AbsenceVerifier}) when it sent one.
  */
 @Command(name = "receipt", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Fetch a message's receipt from a node and verify it offline: quorum certificate, header,"
-            + " messages proof and state proof.",
-            "Exit 0 only if it verifies; 5 if it does not; 6 if the node has not sequenced the message."})
+            + " messages proof and state proof; or verify the node's proof that the message is not sequenced.",
+            "Exit 0 only if the receipt verifies; 5 if a receipt or proof does not; 6 if the message is not"
+                + " sequenced (as of the height printed, when the node proved it)."})
 final class ReceiptCommand implements Callable<Integer>, Verbose {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,11 +42,18 @@ final class ReceiptCommand implements Callable<Integer>, Verbose {
     record ReceiptLine(String messageId, boolean verified, String chainId, Long height, Integer index, String blockId,
                        List<Integer> signers, String message, String code, String reason) {}
 
+    /** The {@code --json} output for a message that is not sequenced: {@code sequenced} is always false. */
+    record AbsenceLine(String messageId, boolean sequenced, boolean verified, String chainId, Long height,
+                       String blockId, String code, String reason) {}
+
     @Parameters(paramLabel = "ID", description = "the message id: keccak256 of the message, 64 hex digits")
     String id;
 
     @Mixin
     NodeOptions node;
+
+    @Mixin
+    TrustOptions trust;
 
     @Option(names = {"-c", "--chain"}, paramLabel = "ID", defaultValue = "${env:DISEQ_CHAIN_ID:-devnet}",
             description = "chain id (env DISEQ_CHAIN_ID; default: ${DEFAULT-VALUE})")
@@ -81,19 +90,19 @@ final class ReceiptCommand implements Callable<Integer>, Verbose {
         if (messageId == null) {
             throw new ParameterException(spec.commandLine(), "ID must be 64 hex digits (a message id), got '" + id + "'");
         }
-        if (node.validatorsFile == null) {
-            throw new ParameterException(spec.commandLine(), "--validators FILE is required to verify the receipt");
+        if (!trust.given()) {
+            throw new ParameterException(spec.commandLine(),
+                    "--chain-file FILE or --validators FILE is required to verify the receipt");
         }
         checkChain();
-        ValidatorSet validators = ValidatorsFile.read(node.validatorsFile);
+        TrustOptions.Trust chain = trust.load(chainId, spec.commandLine().getParseResult().hasMatchedOption("--chain"));
+        chainId = chain.chainId();
         NodeClient client = new NodeClient(node.nodeUri(), timeout);
         NodeClient.ReceiptResponse response = client.receipt(messageId);
-        if (response instanceof NodeClient.ReceiptResponse.NotFound) {
-            throw new ClientException("message " + messageId + " is not sequenced on the node at " + client.base()
-                    + " (MESSAGE_NOT_FOUND): it may still be pending, check the id, or try another node",
-                    null, Cli.EXIT_NOT_FOUND);
+        if (response instanceof NodeClient.ReceiptResponse.NotFound notFound) {
+            return notSequenced(messageId, client, notFound, chain);
         }
-        ReceiptVerifier verifier = new ReceiptVerifier(chainId, validators, StandardConsensusCrypto.verifier());
+        ReceiptVerifier verifier = new ReceiptVerifier(chainId, chain.validators(), StandardConsensusCrypto.verifier());
         ReceiptVerifier.Result result = verifier.verify(messageId, ((NodeClient.ReceiptResponse.Found) response).body());
         if (result instanceof ReceiptVerifier.Result.Failed f) {
             if (json) {
@@ -106,9 +115,44 @@ final class ReceiptCommand implements Callable<Integer>, Verbose {
         if (json) {
             print(line(receipt));
         } else {
-            printText(receipt, validators);
+            printText(receipt, chain.validators());
         }
         return Cli.EXIT_OK;
+    }
+
+    /**
+     * A 404: with a proof of absence, verify it and say as of which height the message is not sequenced
+     * (exit {@link Cli#EXIT_NOT_FOUND}); a proof that fails is {@link Cli#EXIT_VERIFICATION_FAILED}.
+     */
+    private int notSequenced(String messageId, NodeClient client, NodeClient.ReceiptResponse.NotFound notFound,
+                             TrustOptions.Trust chain) throws ClientException {
+        if (!notFound.hasProof()) {
+            throw new ClientException("message " + messageId + " is not sequenced on the node at " + client.base()
+                    + " (MESSAGE_NOT_FOUND, no proof sent): it may still be pending, check the id, or try another node",
+                    null, Cli.EXIT_NOT_FOUND);
+        }
+        AbsenceVerifier verifier = new AbsenceVerifier(chainId, chain.validators(), StandardConsensusCrypto.verifier(),
+                chain.genesis());
+        AbsenceVerifier.Result result = verifier.verify(messageId, notFound.body());
+        if (result instanceof AbsenceVerifier.Result.Failed f) {
+            if (json) {
+                print(new AbsenceLine(messageId, false, false, chainId, null, null, f.code(), f.reason()));
+            }
+            throw new ClientException("the node at " + client.base() + " says message " + messageId + " is not sequenced,"
+                    + " but its proof does NOT verify: " + f.code() + ": " + f.reason(), null,
+                    Cli.EXIT_VERIFICATION_FAILED);
+        }
+        BlockHeader h = ((AbsenceVerifier.Result.Verified) result).absence().header();
+        if (json) {
+            print(new AbsenceLine(messageId, false, true, chainId, h.height(), h.id().toHex(), null, null));
+        } else {
+            out.println("message " + messageId + " is not sequenced as of height " + h.height() + " (verified)");
+            out.println("  block      " + h.id().toHex() + "  time " + Instant.ofEpochMilli(h.timestampMs())
+                    + (h.height() == 0 ? "  (genesis: nothing is sequenced yet)" : ""));
+            out.println("  a later block may still include it; ask again, or another node");
+            out.flush();
+        }
+        return Cli.EXIT_NOT_FOUND;
     }
 
     private void checkChain() {
@@ -165,7 +209,7 @@ final class ReceiptCommand implements Callable<Integer>, Verbose {
         return "0x" + (hex.length() > 80 ? hex.substring(0, 80) + "…" : hex);
     }
 
-    private void print(ReceiptLine line) {
+    private void print(Object line) {
         try {
             out.println(JSON.writeValueAsString(line));
             out.flush();

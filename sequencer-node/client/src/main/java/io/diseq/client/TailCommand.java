@@ -3,7 +3,6 @@ package io.diseq.client;
 import io.diseq.core.chain.StandardConsensusCrypto;
 import io.diseq.core.chain.ValidatorSet;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tail}: follows {@code <chain>.blocks} from a height and verifies every block against the
- * validator set before printing it (checks in {@link BlockChecker}); the first verification failure
+ * validator set before printing it (checks in {@link BlockChecker}); with a chain file, block 1 is
+ * checked against the genesis block it defines. The first verification failure
  * stops it with exit code {@link Cli#EXIT_VERIFICATION_FAILED} and a message naming the height and
  * the reason.
  */
@@ -27,10 +27,8 @@ final class TailCommand implements Callable<Integer>, Verbose {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--validators", paramLabel = "FILE", required = true,
-            description = "the chain's validators, one '<id> diseq-validator-v1 <signing pk> <vrf pk>' line each,"
-                + " in validator order")
-    Path validatorsFile;
+    @Mixin
+    TrustOptions trust;
 
     @Option(names = "--from", paramLabel = "HEIGHT|latest", defaultValue = "1",
             description = "first height to print, or 'latest' for the last published block (default: ${DEFAULT-VALUE})")
@@ -64,14 +62,23 @@ final class TailCommand implements Callable<Integer>, Verbose {
     @Override
     public Integer call() throws ClientException, InterruptedException {
         validateStops();
-        ValidatorSet validators = ValidatorsFile.read(validatorsFile);
+        if (!trust.given()) {
+            throw new ParameterException(spec.commandLine(), "--chain-file FILE or --validators FILE is required");
+        }
+        TrustOptions.Trust chain = trust.load(common.chainId,
+                spec.commandLine().getParseResult().hasMatchedOption("--chain"));
+        common.chainId = chain.chainId();
+        ValidatorSet validators = chain.validators();
         ClientConfig config = common.config();
         BlockChecker checker = new BlockChecker(config.chainId(), validators, StandardConsensusCrypto.verifier());
         BlockPrinter printer = new BlockPrinter(out, validators, json);
         try (BlockTopicReader reader = BlockTopicReader.open(config)) {
             long first = firstHeight(reader);
+            if (first == 1 && chain.genesis().isPresent()) {
+                checker.anchorAtGenesis(chain.genesis().get());
+            }
             reader.seekToHeight(Math.max(1, first - 1));
-            return follow(reader, checker, printer, first);
+            return follow(reader, checker, printer, first, chain.genesis().isPresent());
         }
     }
 
@@ -98,10 +105,10 @@ final class TailCommand implements Callable<Integer>, Verbose {
     }
 
     /** Verifies and prints blocks in topic order until a stop condition; throws on a failed block. */
-    private int follow(BlockTopicReader reader, BlockChecker checker, BlockPrinter printer, long first)
-            throws ClientException {
+    private int follow(BlockTopicReader reader, BlockChecker checker, BlockPrinter printer, long first,
+                       boolean genesisKnown) throws ClientException {
         long printed = 0;
-        boolean anchored = false;
+        boolean anchored = first == 1 && genesisKnown;
         while (true) {
             for (BlockTopicReader.Entry e : reader.poll()) {
                 if (!anchored) {

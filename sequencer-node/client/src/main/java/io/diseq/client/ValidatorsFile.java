@@ -15,16 +15,21 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The validator set a verifier trusts, read from a text file (sequencer-node/client/README.md
- * "Validators file"): one validator per line, in validator-index order,
- * {@code <id> diseq-validator-v1 <signing pk> <vrf pk> [<gossip url>]} — the validator's id, then
- * its identity line as {@code keygen} prints it (docs/protocol.md §3.4), then optionally anything
- * more (the devnet's {@code validators.txt} appends the gossip URL; it is ignored). Blank lines and
- * lines starting with {@code #} are skipped. The id is required because the validator-set hash in
- * every header covers the ids (docs/protocol.md §7.1).
+ * The validator set a verifier trusts, read from a text file (grammar: docs/protocol.md §7.21;
+ * sequencer-node/client/README.md "Validators file"): UTF-8, lines ended by LF or CRLF, one validator
+ * per line in validator-index order, {@code <id> diseq-validator-v1 <signing pk> <vrf pk> [<more>…]}:
+ * the validator's id, then its identity line as {@code keygen} prints it (§3.4), then optionally more
+ * words (the devnet's {@code validators.txt} appends the gossip URL; they are ignored). Words are
+ * separated by spaces or tabs; leading and trailing spaces and tabs are ignored; blank lines and lines
+ * whose first non-blank character is {@code #} are skipped. No other control character may appear
+ * (a lone CR, a form feed, …). The id is required because the validator-set hash in every header
+ * covers the ids (§7.1). The chain file (§7.19, {@link ChainFile}) carries the same set and more.
  */
 public final class ValidatorsFile {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** Spaces and tabs: the only blanks of the grammar (§7.21). */
+    private static final Pattern BLANKS = Pattern.compile("[ \t]+");
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0a-\\x1f\\x7f]");
 
     private ValidatorsFile() {}
 
@@ -46,7 +51,11 @@ public final class ValidatorsFile {
         List<Validator> validators = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
+            if (CONTROL.matcher(lines[i]).find()) {
+                throw new ClientException(name + " line " + (i + 1) + ": a control character (only spaces and tabs"
+                        + " separate words; lines end with LF or CRLF)");
+            }
+            String line = BLANKS.matcher(lines[i]).replaceAll(" ").trim();
             if (!line.isEmpty() && !line.startsWith("#")) {
                 validators.add(validator(line, name + " line " + (i + 1)));
             }
@@ -63,7 +72,7 @@ public final class ValidatorsFile {
     }
 
     private static Validator validator(String line, String where) throws ClientException {
-        String[] parts = line.split("\\s+");
+        String[] parts = line.split(" ");
         if (parts.length >= 1 && parts[0].equals(ValidatorIdentity.TAG)) {
             throw new ClientException(where + ": the line starts with the identity; put the validator's id first"
                     + " ('<id> " + ValidatorIdentity.TAG + " ...'), as in the node's validator-set configuration,"

@@ -46,6 +46,28 @@ class BlockCheckerTest {
     }
 
     @Test
+    void anchoredAtTheChainFilesGenesisBlockOnesParentLinkIsChecked() {
+        TestChain.Block first = chain.next(0, "a");
+        BlockChecker checker = checker();
+        checker.anchorAtGenesis(chain.genesis());
+        assertThat(checker.check(1, chain.record(first))).isInstanceOf(BlockChecker.Result.Verified.class);
+
+        BlockChecker otherGenesis = checker();
+        otherGenesis.anchorAtGenesis(io.diseq.core.chain.Genesis.header("unit", chain.validators,
+                TestChain.GENESIS_TIME_MS + 1));
+        assertThat(otherGenesis.check(1, chain.record(first))).isInstanceOf(BlockChecker.Result.Failed.class)
+                .extracting(r -> ((BlockChecker.Result.Failed) r).code()).isEqualTo("BROKEN_PARENT_LINK");
+
+        BlockHeader h = first.header();
+        BlockHeader notFromZero = with(h, h.proposerIndex(), h.committerIndex(), List.of(new PartitionRange(0, 1, 2)));
+        BlockChecker fromGenesis = checker();
+        fromGenesis.anchorAtGenesis(chain.genesis());
+        assertThat(checkCertified(fromGenesis, notFromZero)).isInstanceOf(BlockChecker.Result.Failed.class)
+                .extracting(r -> ((BlockChecker.Result.Failed) r).reason()).asString()
+                .contains("starts at offset 1, the previous range there ended at 0");
+    }
+
+    @Test
     void aProposerTheVrfDidNotSelectIsRejectedEvenWithAQuorum() {
         BlockHeader h = chain.next(0, "a").header();
         BlockHeader other = with(h, (h.proposerIndex() + 1) % 4, h.committerIndex(), h.ranges());

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import io.diseq.core.chain.BlockHeader;
+import io.diseq.core.chain.MessageAbsence;
 import io.diseq.core.chain.MessageReceipt;
+import io.diseq.core.util.Bytes;
 import io.diseq.core.chain.QuorumCertificate;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -198,7 +201,97 @@ class ReceiptCommandTest {
         Run run = receipt("ab".repeat(32));
         assertThat(run.exit()).isEqualTo(Cli.EXIT_NOT_FOUND);
         assertThat(run.err().strip()).isEqualTo("error: message " + "ab".repeat(32) + " is not sequenced on the node at "
-                + node.uri() + " (MESSAGE_NOT_FOUND): it may still be pending, check the id, or try another node");
+                + node.uri() + " (MESSAGE_NOT_FOUND, no proof sent): it may still be pending, check the id, or try"
+                + " another node");
+    }
+
+    @Test
+    void aChainFileReplacesTheValidatorsFileAndTheChainId() throws Exception {
+        MessageReceipt r = second();
+        String id = serve(r, StubNode.json(CHAIN, r));
+        Path chainFile = dir.resolve("chain.json");
+        Files.writeString(chainFile, chain.chainFile());
+
+        Run run = cli("receipt", id, "--node", node.uri().toString(), "--chain-file", chainFile.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("verified: message " + id + " is at height 2, index 1 of 3");
+
+        Run otherChain = cli("receipt", id, "--node", node.uri().toString(), "--chain-file", chainFile.toString(),
+                "--chain", "mainnet");
+        assertThat(otherChain.exit()).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(otherChain.err()).contains("is for chain 'devnet', but --chain says 'mainnet'");
+        Run both = cli("receipt", id, "--node", node.uri().toString(), "--chain-file", chainFile.toString(),
+                "--validators", validators.toString());
+        assertThat(both.exit()).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(both.err()).contains("either --chain-file or --validators");
+    }
+
+    @Test
+    void aReceiptWhoseCertifiedHeaderNamesAProposerTheVrfDidNotSelectFails() {
+        TestChain.Block genuine = chain.blocks.get(1);
+        TestChain.Block forged = chain.withLeaders(genuine, (genuine.header().proposerIndex() + 1) % 4,
+                genuine.header().committerIndex());
+        MessageReceipt real = chain.receipt(genuine, 1);
+        MessageReceipt r = new MessageReceipt(forged.header(), forged.certificate(), 1, real.message(),
+                real.messagesProof(), real.stateProof());
+        assertFails(serve(r, StubNode.json(CHAIN, r)), "WRONG_PROPOSER: proposer ");
+    }
+
+    @Test
+    void anAbsenceProofIsVerifiedAndSaysAsOfWhichHeight() throws Exception {
+        String id = "cd".repeat(32);
+        node.serveNotSequenced(id, StubNode.json(CHAIN, chain.absence(chain.blocks.get(2), Bytes.fromHex(id))).toString());
+
+        Run run = receipt(id);
+        assertThat(run.exit()).as(run.err()).isEqualTo(Cli.EXIT_NOT_FOUND);
+        assertThat(run.out()).startsWith("message " + id + " is not sequenced as of height 3 (verified)");
+        Run json = receipt(id, "--json");
+        JsonNode line = JSON.readTree(json.out());
+        assertThat(line.get("sequenced").asBoolean()).isFalse();
+        assertThat(line.get("verified").asBoolean()).isTrue();
+        assertThat(line.get("height").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void beforeTheFirstBlockGenesisProvesAbsenceAndAChainFileChecksItsTime() throws Exception {
+        String id = "cd".repeat(32);
+        MessageAbsence atGenesis = new MessageAbsence(Bytes.fromHex(id), chain.genesis(), null,
+                List.of(new byte[] {(byte) 0x80}));
+        node.serveNotSequenced(id, StubNode.json(CHAIN, atGenesis).toString());
+        Path chainFile = dir.resolve("chain.json");
+        Files.writeString(chainFile, chain.chainFile());
+        Run run = cli("receipt", id, "--node", node.uri().toString(), "--chain-file", chainFile.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(Cli.EXIT_NOT_FOUND);
+        assertThat(run.out()).startsWith("message " + id + " is not sequenced as of height 0 (verified)");
+
+        BlockHeader g = chain.genesis();
+        BlockHeader otherTime = io.diseq.core.chain.Genesis.header(CHAIN, chain.validators, g.timestampMs() + 1);
+        node.serveNotSequenced(id, StubNode.json(CHAIN, new MessageAbsence(Bytes.fromHex(id), otherTime, null,
+                atGenesis.stateProof())).toString());
+        Run wrongGenesis = cli("receipt", id, "--node", node.uri().toString(), "--chain-file", chainFile.toString());
+        assertThat(wrongGenesis.exit()).isEqualTo(Cli.EXIT_VERIFICATION_FAILED);
+        assertThat(wrongGenesis.err()).contains("WRONG_GENESIS");
+    }
+
+    @Test
+    void anAbsenceProofThatDoesNotHoldFails() {
+        String sequenced = second().messageId().toHex();
+        // The node claims a sequenced message is not: its proof walks to the message's leaf.
+        node.serveNotSequenced(sequenced, StubNode.json(CHAIN, chain.absence(chain.blocks.get(2),
+                Bytes.fromHex(sequenced))).toString());
+        Run run = receipt(sequenced);
+        assertThat(run.exit()).as(run.err()).isEqualTo(Cli.EXIT_VERIFICATION_FAILED);
+        assertThat(run.err()).contains("proof does NOT verify: BAD_PROOF: the state proof shows the id IS sequenced");
+
+        String unknown = "cd".repeat(32);
+        TestChain.Block b = chain.blocks.get(2);
+        MessageAbsence genuine = chain.absence(b, Bytes.fromHex(unknown));
+        MessageAbsence uncertified = new MessageAbsence(genuine.messageId(), b.header(), chain.certify(b.header(), 0, 1),
+                genuine.stateProof());
+        node.serveNotSequenced(unknown, StubNode.json(CHAIN, uncertified).toString());
+        Run weak = receipt(unknown);
+        assertThat(weak.exit()).isEqualTo(Cli.EXIT_VERIFICATION_FAILED);
+        assertThat(weak.err()).contains("BAD_CERTIFICATE");
     }
 
     @Test

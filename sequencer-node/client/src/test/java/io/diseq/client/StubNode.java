@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.diseq.core.chain.BlockHeader;
 import io.diseq.core.chain.CommitSignature;
+import io.diseq.core.chain.MessageAbsence;
 import io.diseq.core.chain.MessageReceipt;
 import io.diseq.core.chain.PartitionRange;
 import io.diseq.core.chain.QuorumCertificate;
@@ -32,6 +33,7 @@ final class StubNode implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, String> receipts = new ConcurrentHashMap<>();
+    private final Map<String, String> absences = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> notYet = new ConcurrentHashMap<>();
     final AtomicInteger requests = new AtomicInteger();
 
@@ -55,6 +57,11 @@ final class StubNode implements AutoCloseable {
         serve(id, json, 0);
     }
 
+    /** Answers 404 with this body (the node's {@code NotSequenced}: code, message, absence proof) for {@code id}. */
+    void serveNotSequenced(String id, String json) {
+        absences.put(id, json);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         String[] path = exchange.getRequestURI().getPath().split("/");
@@ -63,6 +70,8 @@ final class StubNode implements AutoCloseable {
         AtomicInteger wait = notYet.get(id);
         if (body != null && (wait == null || wait.getAndDecrement() <= 0)) {
             respond(exchange, 200, body);
+        } else if (absences.containsKey(id)) {
+            respond(exchange, 404, absences.get(id));
         } else {
             respond(exchange, 404, "{\"code\":\"MESSAGE_NOT_FOUND\",\"message\":\"no sequenced message " + id + "\"}");
         }
@@ -94,6 +103,22 @@ final class StubNode implements AutoCloseable {
         o.set("certificate", certificate(r.certificate()));
         o.set("messagesProof", proof(r.messagesProof()));
         o.set("stateProof", proof(r.stateProof()));
+        return o;
+    }
+
+    /** The node's 404 body for an id that is not sequenced (REST {@code NotSequenced}). */
+    static ObjectNode json(String chainId, MessageAbsence a) {
+        ObjectNode absence = JSON.createObjectNode();
+        absence.put("chainId", chainId);
+        absence.put("messageId", a.messageId().toHex());
+        absence.put("height", a.header().height());
+        absence.set("header", header(a.header()));
+        absence.set("certificate", a.certificate() == null ? JSON.nullNode() : certificate(a.certificate()));
+        absence.set("stateProof", proof(a.stateProof()));
+        ObjectNode o = JSON.createObjectNode();
+        o.put("code", "MESSAGE_NOT_FOUND");
+        o.put("message", "not sequenced as of height " + a.header().height());
+        o.set("absence", absence);
         return o;
     }
 

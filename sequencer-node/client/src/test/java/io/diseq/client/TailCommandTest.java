@@ -140,6 +140,23 @@ class TailCommandTest {
     }
 
     @Test
+    void withAChainFileBlockOneIsCheckedAgainstItsGenesisAndTheChainIdComesFromTheFile() throws Exception {
+        TestChain chain = sixBlocks("good");
+        Path chainFile = dir.resolve("chain.json");
+        Files.writeString(chainFile, chain.chainFile());
+
+        Run run = cli("tail", "-b", kafka.bootstrapServers(), "--chain-file", chainFile.toString(), "--count", "6");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.lines()).hasSize(6);
+        assertThat(run.err()).doesNotContain("note: block 1");
+
+        Files.writeString(chainFile, new ChainFile("good", TestChain.GENESIS_TIME_MS + 1, chain.validators).toJson());
+        Run otherGenesis = cli("tail", "-b", kafka.bootstrapServers(), "--chain-file", chainFile.toString(), "--count", "6");
+        assertThat(otherGenesis.exit()).isEqualTo(Cli.EXIT_VERIFICATION_FAILED);
+        assertThat(otherGenesis.err()).contains("block 1 failed verification: BROKEN_PARENT_LINK: parent hash");
+    }
+
+    @Test
     void jsonFromAHeightAnchorsOnItsParentAndStopsAtUntil() throws Exception {
         TestChain chain = sixBlocks("good");
 

@@ -5,6 +5,7 @@ import io.diseq.core.chain.ChainConfig;
 import io.diseq.core.chain.CommitSignature;
 import io.diseq.core.chain.ContentRule;
 import io.diseq.core.chain.Genesis;
+import io.diseq.core.chain.MessageAbsence;
 import io.diseq.core.chain.MessageReceipt;
 import io.diseq.core.chain.PartitionRange;
 import io.diseq.core.chain.QuorumCertificate;
@@ -75,6 +76,31 @@ final class TestChain {
                     .append(" http://localhost:80").append(i).append("/internal/gossip\n");
         }
         return out.toString();
+    }
+
+    /** The chain file of this chain (docs/protocol.md §7.19), as the network generator writes it. */
+    String chainFile() {
+        return new ChainFile(chainId, GENESIS_TIME_MS, validators).toJson();
+    }
+
+    /** The genesis header. */
+    BlockHeader genesis() {
+        return Genesis.header(chainId, validators, GENESIS_TIME_MS);
+    }
+
+    /** The proof that {@code id} is not in the state trie of block {@code b}. */
+    MessageAbsence absence(Block b, Bytes id) {
+        return new MessageAbsence(id, b.header(), b.certificate(),
+                MerklePatriciaTrie.open(store, b.header().stateRoot()).prove(id.toArray()));
+    }
+
+    /** A block with the same content as {@code b} but these leaders, certified by validators 0, 1, 2 all the same. */
+    Block withLeaders(Block b, int proposer, int committer) {
+        BlockHeader h = b.header();
+        BlockHeader forged = new BlockHeader(h.chainId(), h.height(), h.round(), h.parentHash(), h.timestampMs(), proposer,
+                committer, h.commitmentPi(), h.ranges(), h.messageCount(), h.messagesRoot(), h.stateRoot(),
+                h.validatorSetHash());
+        return new Block(forged, certify(forged, 0, 1, 2), b.messages());
     }
 
     /** Decides the next block in round {@code round} with these messages, certified by validators 0, 1, 2. */

@@ -16,9 +16,13 @@ public final class Genesis {
     private Genesis() {}
 
     public static BlockHeader header(ChainConfig config) {
-        return new BlockHeader(config.chainId(), 0, 0, ZERO_HASH, config.genesisTimeMs(), 0, 0, Bytes.EMPTY,
-                List.of(), 0, MerklePatriciaTrie.EMPTY_ROOT, MerklePatriciaTrie.EMPTY_ROOT,
-                config.validators().hash());
+        return header(config.chainId(), config.validators(), config.genesisTimeMs());
+    }
+
+    /** The same header from the three values it depends on (what a chain file publishes, §7.2, §7.19). */
+    public static BlockHeader header(String chainId, ValidatorSet validators, long genesisTimeMs) {
+        return new BlockHeader(chainId, 0, 0, ZERO_HASH, genesisTimeMs, 0, 0, Bytes.EMPTY,
+                List.of(), 0, MerklePatriciaTrie.EMPTY_ROOT, MerklePatriciaTrie.EMPTY_ROOT, validators.hash());
     }
 
     /** The chain tip of a fresh chain: genesis, every partition to be read from offset 0. */

@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * Proof that a message was sequenced at (height, index) (docs/protocol.md §7.17): the block header,
  * its quorum certificate, the messages-trie proof for key RLP(index) and the state-trie proof for the
- * message id. {@link #verify} needs only the chain id and the validators' public keys.
+ * message id. {@link #verify} needs only the chain id and the validators' public keys; it applies the
+ * header checks of {@link CertifiedHeader} (chain, validator set, committer, VRF proof, proposer,
+ * certificate) before the two proofs. The proof that a message is NOT sequenced is {@link MessageAbsence}.
  */
 public record MessageReceipt(BlockHeader header, QuorumCertificate certificate, int index, Bytes message,
                              List<byte[]> messagesProof, List<byte[]> stateProof) {
@@ -25,17 +27,17 @@ public record MessageReceipt(BlockHeader header, QuorumCertificate certificate, 
         return Bytes.wrap(Keccak256.hash(message.unsafeArray()));
     }
 
-    /** Accepts iff the header is of this chain and set, certified by a quorum, and both proofs hold. */
+    /**
+     * Accepts iff the header is of this chain and set, its committer and VRF-selected proposer are
+     * right, a quorum certified it, and both proofs hold.
+     */
     public Verdict verify(String chainId, ValidatorSet validators, ConsensusVerifier verifier) {
-        if (!header.chainId().equals(chainId)) {
-            return Verdict.reject(RejectCode.WRONG_CHAIN, "receipt of chain " + header.chainId());
+        if (header.height() < 1) {
+            return Verdict.reject(RejectCode.BAD_PROOF, "genesis holds no messages");
         }
-        if (!header.validatorSetHash().equals(validators.hash())) {
-            return Verdict.reject(RejectCode.BAD_CERTIFICATE, "header names another validator set");
-        }
-        Verdict cert = certificate.verify(chainId, validators, verifier, header.height(), header.id());
-        if (!cert.accepted()) {
-            return cert;
+        Verdict certified = CertifiedHeader.verify(header, certificate, chainId, validators, verifier);
+        if (!certified.accepted()) {
+            return certified;
         }
         if (index < 0 || index >= header.messageCount()) {
             return Verdict.reject(RejectCode.BAD_PROOF, "index " + index + " outside the block");

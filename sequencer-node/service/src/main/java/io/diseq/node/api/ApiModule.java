@@ -17,7 +17,8 @@ import java.util.List;
  * the consensus status view, and the Prometheus exposition on the admin port. Resources only
  * translate; the data comes from the block store, the state trie's node store, the input window and
  * the consensus driver's status view. The error mapper and the body-limit filter are registered by
- * the node's wiring for every public path.
+ * the node's wiring for every public path. The block explorer's static files are served at
+ * {@code /explorer/} ({@link Explorer}).
  */
 public final class ApiModule {
     private ApiModule() {
@@ -30,6 +31,7 @@ public final class ApiModule {
             environment.lifecycle().manage(submitter);
         }
         resources(settings, blocks, stateNodes, window, status, submitter).forEach(environment.jersey()::register);
+        Explorer.register(environment);
         environment.jersey().register(new ApiRejectCounter(environment.metrics()));
         StatusGauges.register(environment.metrics(), status, window, settings.kafka().windowMaxRecords(),
                 settings.kafka().windowMaxBytes(), settings.chain().validators().size());
@@ -43,6 +45,7 @@ public final class ApiModule {
                 new NodeResource(settings.chain(), status, window, settings.kafka().windowMaxRecords(),
                         settings.kafka().windowMaxBytes()),
                 new BlockResource(queries),
+                new ChainResource(queries),
                 new StateRootResource(queries),
                 new MessageResource(queries, submitter, settings.http().submitEnabled(), settings.maxMessageBytes()));
     }

@@ -4,6 +4,7 @@ import io.diseq.core.chain.BlockHeader;
 import io.diseq.core.chain.ChainConfig;
 import io.diseq.core.chain.Genesis;
 import io.diseq.core.chain.QuorumCertificate;
+import io.diseq.core.chain.Validator;
 import io.diseq.core.trie.MerklePatriciaTrie;
 import io.diseq.core.trie.NodeStore;
 import io.diseq.core.trie.TrieProofs;
@@ -15,13 +16,15 @@ import io.diseq.node.store.BlockStore;
 import io.diseq.node.store.MessageRow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads decided blocks, receipts and state roots from the node's own storage (docs/protocol.md
  * §6.5, §7.3, §7.10, §7.17). Height 0 is the genesis header derived from the chain config (it has no
  * certificate); every other height is a stored block. A receipt's messages proof is rebuilt from the
  * block's stored messages; its state proof is read from the cumulative state trie at the state root
- * of the block that includes the message, so it verifies against that block's header.
+ * of the block that includes the message, so it verifies against that block's header. An id that is
+ * not sequenced gets an absence proof under the latest block's state root instead (§7.20).
  */
 final class ChainQueries {
     private final ChainConfig chain;
@@ -63,9 +66,33 @@ final class ChainQueries {
         return new Views.BlockPage(page, Params.cursor(next));
     }
 
-    Views.Receipt receipt(Bytes messageId) {
-        MessageRow message = blocks.message(messageId).orElseThrow(() -> new ApiException(ApiCode.MESSAGE_NOT_FOUND,
-                "message " + messageId.toHex() + " has not been sequenced on this node"));
+    /**
+     * The receipt of a sequenced message, or the proof that it is not sequenced as of this node's latest
+     * block (docs/protocol.md §7.20). The message table and the state trie are written in one
+     * transaction, so an id absent from the table is absent from the trie at the latest root read
+     * after it; if the id was sequenced in between, the trie says so and the receipt is served instead.
+     */
+    Views.ReceiptOrAbsence receiptOrAbsence(Bytes messageId) {
+        Optional<MessageRow> message = blocks.message(messageId);
+        if (message.isPresent()) {
+            return receipt(messageId, message.get());
+        }
+        Optional<BlockRow> latest = blocks.latest();
+        BlockHeader header = latest.map(r -> BlockHeader.decode(r.headerRlp())).orElse(genesis);
+        MerklePatriciaTrie state = MerklePatriciaTrie.open(stateNodes, header.stateRoot());
+        if (state.get(messageId.toArray()) != null) {
+            return receipt(messageId, blocks.message(messageId).orElseThrow(() -> new IllegalStateException(
+                    "message " + messageId.toHex() + " is in the state trie but not in the message table")));
+        }
+        Views.Certificate certificate = latest.map(r -> Views.Certificate.of(QuorumCertificate.decode(r.certificate())))
+                .orElse(null);
+        return new Views.NotSequenced(ApiCode.MESSAGE_NOT_FOUND.name(), "message " + messageId.toHex()
+                + " is not sequenced as of height " + header.height() + " on this node; absence proves it",
+                new Views.Absence(chain.chainId(), messageId.toHex(), header.height(), Views.Header.of(header),
+                        certificate, TrieProofs.toHex(state.prove(messageId.toArray()))));
+    }
+
+    private Views.Receipt receipt(Bytes messageId, MessageRow message) {
         BlockRow row = blocks.block(message.height()).orElseThrow(() -> notFound(message.height()));
         BlockHeader header = BlockHeader.decode(row.headerRlp());
         List<byte[]> payloads = blocks.messagesAt(message.height()).stream().map(MessageRow::body).toList();
@@ -75,6 +102,17 @@ final class ChainQueries {
                 Hex.encode(message.body()), Views.Header.of(header),
                 Views.Certificate.of(QuorumCertificate.decode(row.certificate())),
                 TrieProofs.toHex(messagesProof), TrieProofs.toHex(stateProof));
+    }
+
+    /** The chain file of this node's configuration (docs/protocol.md §7.19). */
+    Views.Chain chainFile() {
+        List<Views.ChainValidator> validators = new ArrayList<>();
+        for (int i = 0; i < chain.validators().size(); i++) {
+            Validator v = chain.validators().get(i);
+            validators.add(new Views.ChainValidator(i, v.id(), v.signingKey().toHex(), v.vrfKey().toHex(), v.gossipUrl()));
+        }
+        return new Views.Chain(Views.Chain.VERSION, chain.chainId(), chain.genesisTimeMs(), validators,
+                chain.validators().hash().toHex(), genesis.id().toHex());
     }
 
     Views.StateRoot stateRoot(long height) {

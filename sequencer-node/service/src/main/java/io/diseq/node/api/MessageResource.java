@@ -23,7 +23,7 @@ import java.io.UncheckedIOException;
 
 /**
  * {@code /v1/messages}: submit a message (to the raw topic; ingest validates and orders it) and
- * fetch a sequenced message's receipt (docs/protocol.md §7.17). The body is read here, not bound by
+ * fetch a message's receipt (docs/protocol.md §7.17) or the proof that it is not sequenced (§7.20). The body is read here, not bound by
  * Jersey, so that every malformed body is a typed 4xx; the {@code BodyLimitFilter} bounds it.
  */
 @Path("/v1/messages")
@@ -46,10 +46,13 @@ public final class MessageResource {
         this.maxMessageBytes = maxMessageBytes;
     }
 
+    /** 200 with the receipt, or 404 {@code MESSAGE_NOT_FOUND} with the proof of absence (§7.17, §7.20). */
     @GET
     @Path("{id}/receipt")
-    public Views.Receipt receipt(@PathParam("id") String id) {
-        return queries.receipt(Params.messageId(id));
+    public Response receipt(@PathParam("id") String id) {
+        Views.ReceiptOrAbsence answer = queries.receiptOrAbsence(Params.messageId(id));
+        Response.Status status = answer instanceof Views.Receipt ? Response.Status.OK : Response.Status.NOT_FOUND;
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(answer).build();
     }
 
     /** Raw bytes ({@code application/octet-stream}) or {@code {"data": "<hex>"}} ({@code application/json}). */

@@ -52,8 +52,37 @@ public final class Views {
     public record BlockPage(List<Block> blocks, String next) {
     }
 
+    /** What {@code GET /v1/messages/{id}/receipt} answers: a receipt (200) or an absence proof (404). */
+    public sealed interface ReceiptOrAbsence permits Receipt, NotSequenced {
+    }
+
     public record Receipt(String chainId, String messageId, long height, int index, String message, Header header,
-                   Certificate certificate, List<String> messagesProof, List<String> stateProof) {
+                   Certificate certificate, List<String> messagesProof, List<String> stateProof)
+            implements ReceiptOrAbsence {
+    }
+
+    /**
+     * The state-trie proof that {@code messageId} is absent under the state root of the header at
+     * {@code height} (docs/protocol.md §7.20); {@code certificate} is null only for the genesis header.
+     */
+    public record Absence(String chainId, String messageId, long height, Header header, Certificate certificate,
+                          List<String> stateProof) {
+    }
+
+    /** The 404 body for an id that is not sequenced: the error fields and the proof of absence. */
+    public record NotSequenced(String code, String message, Absence absence) implements ReceiptOrAbsence {
+    }
+
+    public record ChainValidator(int index, String id, String signingPublicKey, String vrfPublicKey, String gossipUrl) {
+    }
+
+    /**
+     * The chain file (docs/protocol.md §7.19): what a client or verifier needs to trust this chain.
+     * {@code validatorSetHash} and {@code genesisBlockId} are check values derived from the rest.
+     */
+    public record Chain(int version, String chainId, long genesisTimeMs, List<ChainValidator> validators,
+                        String validatorSetHash, String genesisBlockId) {
+        public static final int VERSION = 1;
     }
 
     public record StateRoot(long height, String blockId, String stateRoot) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 @Tag("unit")
 class OpenApiContractTest {
     static final List<Class<?>> RESOURCES = List.of(NodeResource.class, BlockResource.class, StateRootResource.class,
-            MessageResource.class);
+            MessageResource.class, ChainResource.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Set<String> documentedOperations() {
@@ -74,5 +74,27 @@ class OpenApiContractTest {
         assertThat(OpenApi.validate("Error", badCode)).isNotEmpty();
         JsonNode badId = JSON.valueToTree(new Views.Submitted("0x12"));
         assertThat(OpenApi.validate("Submitted", badId)).isNotEmpty();
+    }
+
+    @Test
+    void chainFileAndAbsenceBodiesValidateAndViolationsAreCaught() {
+        String hash = "ab".repeat(32);
+        Views.Chain chain = new Views.Chain(1, "devnet", 1_767_225_600_000L,
+                List.of(new Views.ChainValidator(0, "v0", hash, hash, "http://localhost:8090/internal/gossip")), hash, hash);
+        OpenApi.assertValid("Chain", JSON.valueToTree(chain));
+        assertThat(OpenApi.validate("Chain", JSON.valueToTree(new Views.Chain(2, "devnet", 0, chain.validators(), hash,
+                hash)))).isNotEmpty();
+        assertThat(OpenApi.validate("Chain", JSON.valueToTree(new Views.Chain(1, "devnet", 0,
+                List.of(new Views.ChainValidator(0, "v 0", hash, hash, "")), hash, hash)))).isNotEmpty();
+
+        Views.Header header = new Views.Header("80", hash, "devnet", 0, 0, hash, 0, 0, 0, "", List.of(), 0, hash, hash, hash);
+        Views.NotSequenced genesis = new Views.NotSequenced("MESSAGE_NOT_FOUND", "not sequenced",
+                new Views.Absence("devnet", hash, 0, header, null, List.of("80")));
+        OpenApi.assertValid("NotSequenced", JSON.valueToTree(genesis));
+        Views.NotSequenced otherCode = new Views.NotSequenced("BLOCK_NOT_FOUND", "x", genesis.absence());
+        assertThat(OpenApi.validate("NotSequenced", JSON.valueToTree(otherCode))).isNotEmpty();
+        Views.NotSequenced noProof = new Views.NotSequenced("MESSAGE_NOT_FOUND", "x",
+                new Views.Absence("devnet", hash, 0, header, null, List.of()));
+        assertThat(OpenApi.validate("NotSequenced", JSON.valueToTree(noProof))).isNotEmpty();
     }
 }

@@ -8,6 +8,7 @@ import io.diseq.core.chain.BlockHeader;
 import io.diseq.core.chain.ChainConfig;
 import io.diseq.core.chain.CommitSignature;
 import io.diseq.core.chain.DecidedBlock;
+import io.diseq.core.chain.MessageAbsence;
 import io.diseq.core.chain.MessageReceipt;
 import io.diseq.core.chain.QuorumCertificate;
 import io.diseq.core.chain.RejectCode;
@@ -155,6 +156,52 @@ class RestApiTest {
                 r.messagesProof(), r.stateProof()))).isEqualTo(RejectCode.BAD_CERTIFICATE);
         assertThat(r.verify("other-chain", chainConfig().validators(), StandardConsensusCrypto.verifier()).accepted())
                 .isFalse();
+    }
+
+    @Test
+    void anIdThatIsNotSequencedGetsAnAbsenceProofThatVerifiesOffline() throws Exception {
+        Bytes unknown = id("never sent");
+        JsonNode json = getJson("/v1/messages/" + unknown.toHex() + "/receipt", 404);
+        OpenApi.assertValid("NotSequenced", json);
+        assertThat(json.get("code").asText()).isEqualTo("MESSAGE_NOT_FOUND");
+        JsonNode absence = json.get("absence");
+        assertThat(absence.get("height").asLong()).isEqualTo(CHAIN.size());
+        MessageAbsence proof = absence(unknown, absence);
+        assertThat(proof.header().id()).isEqualTo(CHAIN.get(CHAIN.size() - 1).blockId());
+        assertThat(proof.verify(chainConfig().chainId(), chainConfig().validators(), StandardConsensusCrypto.verifier()))
+                .isEqualTo(Verdict.ACCEPT);
+
+        MessageAbsence tampered = new MessageAbsence(unknown, proof.header(), proof.certificate(),
+                flipLastByteOfNode(proof.stateProof(), proof.stateProof().size() - 1));
+        assertThat(((Verdict.Reject) tampered.verify(chainConfig().chainId(), chainConfig().validators(),
+                StandardConsensusCrypto.verifier())).code()).isEqualTo(RejectCode.BAD_PROOF);
+        Bytes sequenced = CHAIN.get(0).messages().get(0).messageId();
+        MessageAbsence wrongId = new MessageAbsence(sequenced, proof.header(), proof.certificate(), proof.stateProof());
+        assertThat(wrongId.verify(chainConfig().chainId(), chainConfig().validators(), StandardConsensusCrypto.verifier())
+                .accepted()).isFalse();
+    }
+
+    @Test
+    void theChainFileNamesTheConfiguredChainAndItsGenesis() throws Exception {
+        JsonNode chain = getJson("/v1/chain", 200);
+        OpenApi.assertValid("Chain", chain);
+        assertThat(chain.get("chainId").asText()).isEqualTo("apptest");
+        assertThat(chain.get("genesisTimeMs").asLong()).isEqualTo(chainConfig().genesisTimeMs());
+        assertThat(chain.get("validatorSetHash").asText()).isEqualTo(chainConfig().validators().hash().toHex());
+        assertThat(chain.get("genesisBlockId").asText()).isEqualTo(CHAIN.get(0).header().parentHash().toHex());
+        assertThat(chain.get("validators")).extracting(v -> v.get("id").asText()).containsExactly("v0", "v1", "v2", "v3");
+        assertThat(chain.get("validators").get(2).get("gossipUrl").asText())
+                .isEqualTo(chainConfig().validators().get(2).gossipUrl());
+    }
+
+    @Test
+    void theExplorerIsServedAsStaticFiles() throws Exception {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/explorer/")).GET());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("<!doctype html>");
+        HttpResponse<String> missing = send(HttpRequest.newBuilder(uri("/explorer/no-such-file.js")).GET());
+        assertThat(missing.statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -324,7 +371,6 @@ class RestApiTest {
                 Bad.get("/v1/messages/zz/receipt", 400, "BAD_ID"),
                 Bad.get("/v1/messages/" + "a".repeat(63) + "/receipt", 400, "BAD_ID"),
                 Bad.get("/v1/messages/" + "g".repeat(64) + "/receipt", 400, "BAD_ID"),
-                Bad.get("/v1/messages/" + id("never sent").toHex() + "/receipt", 404, "MESSAGE_NOT_FOUND"),
                 Bad.post("application/json", "{not json", 400, "MALFORMED"),
                 Bad.post("application/json", "", 400, "MALFORMED"),
                 Bad.post("application/json", "null", 400, "MALFORMED"),
@@ -391,6 +437,13 @@ class RestApiTest {
                 QuorumCertificate.decode(Hex.decode(json.get("certificate").get("rlp").asText())),
                 json.get("index").asInt(), Bytes.fromHex(json.get("message").asText()),
                 TrieProofs.fromHex(strings(json.get("messagesProof"))), TrieProofs.fromHex(strings(json.get("stateProof"))));
+    }
+
+    static MessageAbsence absence(Bytes id, JsonNode json) {
+        JsonNode certificate = json.get("certificate");
+        return new MessageAbsence(id, BlockHeader.decode(Hex.decode(json.get("header").get("rlp").asText())),
+                certificate.isNull() ? null : QuorumCertificate.decode(Hex.decode(certificate.get("rlp").asText())),
+                TrieProofs.fromHex(strings(json.get("stateProof"))));
     }
 
     private static Verdict verify(MessageReceipt r) {

@@ -44,16 +44,16 @@ class MessageCodecFuzzTest {
     }
 
     static Commitment commitment(FuzzedDataProvider data) {
-        return new Commitment(text(data), data.consumeLong(0, Long.MAX_VALUE),
-                data.consumeInt(0, Integer.MAX_VALUE), data.consumeInt(0, Integer.MAX_VALUE),
+        return new Commitment(text(data), nat(data),
+                natInt(data), natInt(data),
                 Bytes.wrap(data.consumeBytes(90)), Bytes.wrap(data.consumeBytes(70)));
     }
 
     static Vote vote(FuzzedDataProvider data) {
         Bytes id = data.consumeBoolean() ? null : Bytes.wrap(bytes(data, 32));
         return new Vote(data.consumeBoolean() ? VoteType.PREVOTE : VoteType.PRECOMMIT, text(data),
-                data.consumeLong(0, Long.MAX_VALUE), data.consumeInt(0, Integer.MAX_VALUE), id,
-                data.consumeInt(0, Integer.MAX_VALUE), Bytes.wrap(data.consumeBytes(70)));
+                nat(data), natInt(data), id,
+                natInt(data), Bytes.wrap(data.consumeBytes(70)));
     }
 
     static Proposal proposal(FuzzedDataProvider data) {
@@ -63,9 +63,9 @@ class MessageCodecFuzzTest {
         for (int i = 0; i < votes; i++) {
             polka.add(vote(data));
         }
-        int round = data.consumeInt(0, Integer.MAX_VALUE - 1);
-        return new Proposal(text(data), data.consumeLong(0, Long.MAX_VALUE), round,
-                data.consumeInt(-1, round), block, block.id(), commitment(data), data.consumeInt(0, Integer.MAX_VALUE),
+        int round = natInt(data) % Integer.MAX_VALUE;
+        return new Proposal(text(data), nat(data), round,
+                data.consumeInt(-1, round), block, block.id(), commitment(data), natInt(data),
                 Bytes.wrap(data.consumeBytes(70)), polka);
     }
 
@@ -75,14 +75,26 @@ class MessageCodecFuzzTest {
         int partition = 0;
         for (int i = 0; i < n && partition < Integer.MAX_VALUE - 100; i++) {
             partition += data.consumeInt(i == 0 ? 0 : 1, 100);
-            long first = data.consumeLong(0, Long.MAX_VALUE - 1);
-            ranges.add(new PartitionRange(partition, first, data.consumeLong(first + 1, Long.MAX_VALUE)));
+            long first = nat(data) % Long.MAX_VALUE;
+            ranges.add(new PartitionRange(partition, first, first + 1 + nat(data) % (Long.MAX_VALUE - first)));
         }
-        return new BlockHeader(text(data), data.consumeLong(0, Long.MAX_VALUE),
-                data.consumeInt(0, Integer.MAX_VALUE), Bytes.wrap(bytes(data, 32)), data.consumeLong(0, Long.MAX_VALUE),
-                data.consumeInt(0, Integer.MAX_VALUE), data.consumeInt(0, Integer.MAX_VALUE),
-                Bytes.wrap(data.consumeBytes(90)), ranges, data.consumeInt(0, Integer.MAX_VALUE),
+        return new BlockHeader(text(data), nat(data),
+                natInt(data), Bytes.wrap(bytes(data, 32)), nat(data),
+                natInt(data), natInt(data),
+                Bytes.wrap(data.consumeBytes(90)), ranges, natInt(data),
                 Bytes.wrap(bytes(data, 32)), Bytes.wrap(bytes(data, 32)), Bytes.wrap(bytes(data, 32)));
+    }
+
+    /**
+     * A non-negative long. (Jazzer 0.24.0's {@code consumeLong(0, Long.MAX_VALUE)} returned a negative
+     * value: the first finding of {@code roundTrip}, a bug of the test's input generation.)
+     */
+    static long nat(FuzzedDataProvider data) {
+        return data.consumeLong() & Long.MAX_VALUE;
+    }
+
+    static int natInt(FuzzedDataProvider data) {
+        return data.consumeInt() & Integer.MAX_VALUE;
     }
 
     /** A string of at most 12 characters that UTF-8 can carry (a lone surrogate cannot be encoded). */

@@ -63,6 +63,7 @@ class ClientParsersFuzzTest {
             assertThat(v.receipt().message()).isEqualTo(GENUINE.message());
             assertThat(v.receipt().index()).isEqualTo(GENUINE.index());
             assertThat(v.receipt().header()).isEqualTo(GENUINE.header());
+            assertThat(json.path("index").isIntegralNumber()).as("index is an integer, not 1.5").isTrue();
         } else {
             assertThat(((ReceiptVerifier.Result.Failed) result).code()).isNotEmpty();
         }

@@ -65,7 +65,7 @@ class MessageCodecFuzzTest {
         }
         int round = natInt(data) % Integer.MAX_VALUE;
         return new Proposal(text(data), nat(data), round,
-                data.consumeInt(-1, round), block, block.id(), commitment(data), natInt(data),
+                natInt(data) % (round + 1) - 1, block, block.id(), commitment(data), natInt(data),
                 Bytes.wrap(data.consumeBytes(70)), polka);
     }
 
@@ -86,8 +86,10 @@ class MessageCodecFuzzTest {
     }
 
     /**
-     * A non-negative long. (Jazzer 0.24.0's {@code consumeLong(0, Long.MAX_VALUE)} returned a negative
-     * value: the first finding of {@code roundTrip}, a bug of the test's input generation.)
+     * A non-negative long. Ranged consumption is avoided for wide or negative ranges: in this test
+     * Jazzer 0.24.0's {@code consumeLong(0, Long.MAX_VALUE)} gave a negative height and
+     * {@code consumeInt(-1, round)} a validRound of −2 (the two findings of {@code roundTrip}, both in
+     * the test's input generation, both kept as regression inputs).
      */
     static long nat(FuzzedDataProvider data) {
         return data.consumeLong() & Long.MAX_VALUE;

@@ -33,10 +33,12 @@ class SignerStateCodecFuzzTest {
     @FuzzTest(maxDuration = "2m")
     void roundTrip(FuzzedDataProvider data) {
         int round = MessageCodecFuzzTest.natInt(data) % Integer.MAX_VALUE - 1;
+        int lockedRound = MessageCodecFuzzTest.natInt(data) % (round + 2) - 1;
+        int validRound = MessageCodecFuzzTest.natInt(data) % (round + 2) - 1;
         SignerState s = new SignerState(MessageCodecFuzzTest.nat(data), round,
                 SignStep.values()[data.consumeInt(0, 3)], Bytes.wrap(data.consumeBytes(32)),
-                Bytes.wrap(data.consumeBytes(64)), Bytes.wrap(data.consumeBytes(80)), data.consumeInt(-1, round),
-                data.consumeBoolean() ? MessageCodecFuzzTest.header(data) : null, data.consumeInt(-1, round),
+                Bytes.wrap(data.consumeBytes(64)), Bytes.wrap(data.consumeBytes(80)), lockedRound,
+                data.consumeBoolean() ? MessageCodecFuzzTest.header(data) : null, validRound,
                 data.consumeBoolean() ? MessageCodecFuzzTest.header(data) : null, votes(data), votes(data));
         assertThatCode(() -> assertThat(SignerStateCodec.decode(SignerStateCodec.encode(s))).isEqualTo(s))
                 .doesNotThrowAnyException();

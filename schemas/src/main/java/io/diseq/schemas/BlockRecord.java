@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -85,7 +84,8 @@ public record BlockRecord(int version, String chainId, long height, String block
      * Parses a record value. Unknown fields are ignored (a compatible addition keeps the version);
      * missing or ill-typed fields and a version other than 1 are errors.
      *
-     * @throws IllegalArgumentException if the value is not a version-1 block record
+     * @throws IllegalArgumentException if the value is not a version-1 block record, for any bytes
+     *     (nothing else is thrown)
      */
     public static BlockRecord fromJson(byte[] json) {
         try {
@@ -94,7 +94,9 @@ public record BlockRecord(int version, String chainId, long height, String block
             Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
             throw new IllegalArgumentException("malformed block record: " + firstLine(cause.getMessage()), e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // not a JsonProcessingException: bytes Jackson cannot even decode as text (e.g. a truncated
+            // UTF-32 character, CharConversionException); found by BlockRecordFuzzTest
+            throw new IllegalArgumentException("malformed block record: " + firstLine(e.getMessage()), e);
         }
     }
 

@@ -66,7 +66,7 @@ public final class ReceiptVerifier {
         BlockHeader header = BlockHeader.decode(Hex.decode(text(json.path("header"), "rlp")));
         QuorumCertificate certificate = QuorumCertificate.decode(Hex.decode(text(json.path("certificate"), "rlp")));
         JsonNode index = json.path("index");
-        if (!index.canConvertToInt()) {
+        if (!index.isIntegralNumber() || !index.canConvertToInt()) { // 1.5 would silently become 1
             throw new IllegalArgumentException("field index is missing or not an integer");
         }
         return new MessageReceipt(header, certificate, index.intValue(), Bytes.wrap(Hex.decode(text(json, "message"))),

@@ -83,37 +83,48 @@ public record BlockHeader(String chainId, long height, int round, Bytes parentHa
     }
 
     /**
-     * Strictly decodes a header. Malformed input throws {@link RlpException} (bad RLP, wrong arity)
-     * or {@link IllegalArgumentException} (field out of range).
+     * Strictly decodes a header (§7.3, §5.2). A total function over bytes: it returns the header or
+     * throws {@link RlpException} with a stable code (bad RLP, wrong arity or field shape, non-UTF-8
+     * chain id, an integer too large for its field, {@link RlpException.Code#INVALID_VALUE} for ranges
+     * that break their rules), and nothing else. An accepted input is the header's canonical encoding:
+     * {@code decode(x).encode()} equals {@code x}.
      */
     public static BlockHeader decode(byte[] encoded) {
         RlpList l = Rlp.decode(encoded).asList().expectSize(FIELDS);
-        return new BlockHeader(
-                new String(l.get(0).asString().bytes(), StandardCharsets.UTF_8),
-                l.get(1).asString().asLong(),
-                toInt(l.get(2)),
-                l.get(3).asString().asBytes(),
-                l.get(4).asString().asLong(),
-                toInt(l.get(5)),
-                toInt(l.get(6)),
-                l.get(7).asString().asBytes(),
-                decodeRanges(l.get(8).asList()),
-                toInt(l.get(9)),
-                l.get(10).asString().asBytes(),
-                l.get(11).asString().asBytes(),
-                l.get(12).asString().asBytes());
+        String chainId = l.get(0).asString().asUtf8();
+        long height = l.get(1).asString().asLong();
+        int round = l.get(2).asString().asInt();
+        Bytes parentHash = l.get(3).asString().asBytes32();
+        long timestampMs = l.get(4).asString().asLong();
+        int proposerIndex = l.get(5).asString().asInt();
+        int committerIndex = l.get(6).asString().asInt();
+        Bytes pi = l.get(7).asString().asBytes();
+        List<PartitionRange> ranges = decodeRanges(l.get(8).asList());
+        int messageCount = l.get(9).asString().asInt();
+        Bytes messagesRoot = l.get(10).asString().asBytes32();
+        Bytes stateRoot = l.get(11).asString().asBytes32();
+        Bytes validatorSetHash = l.get(12).asString().asBytes32();
+        try {
+            return new BlockHeader(chainId, height, round, parentHash, timestampMs, proposerIndex, committerIndex, pi,
+                    ranges, messageCount, messagesRoot, stateRoot, validatorSetHash);
+        } catch (IllegalArgumentException e) {
+            throw new RlpException(RlpException.Code.INVALID_VALUE, e.getMessage());
+        }
     }
 
     private static List<PartitionRange> decodeRanges(RlpList list) {
         List<PartitionRange> out = new ArrayList<>(list.size());
         for (RlpItem item : list.items()) {
             RlpList r = item.asList().expectSize(3);
-            out.add(new PartitionRange(toInt(r.get(0)), r.get(1).asString().asLong(), r.get(2).asString().asLong()));
+            int partition = r.get(0).asString().asInt();
+            long first = r.get(1).asString().asLong();
+            long end = r.get(2).asString().asLong();
+            if (end <= first) {
+                throw new RlpException(RlpException.Code.INVALID_VALUE,
+                        "empty range " + partition + ":[" + first + "," + end + ")");
+            }
+            out.add(new PartitionRange(partition, first, end));
         }
         return out;
-    }
-
-    private static int toInt(RlpItem item) {
-        return Math.toIntExact(item.asString().asLong());
     }
 }

@@ -1,6 +1,7 @@
 package io.diseq.core.chain;
 
 import io.diseq.core.rlp.Rlp;
+import io.diseq.core.rlp.RlpException;
 import io.diseq.core.rlp.RlpItem;
 import io.diseq.core.rlp.RlpList;
 import io.diseq.core.util.Bytes;
@@ -55,15 +56,21 @@ public record QuorumCertificate(long height, int round, Bytes blockId, List<Comm
                 Rlp.encodeBytes(blockId.unsafeArray()), Rlp.encodeList(sigs));
     }
 
-    /** Strict inverse of {@link #encode()}; malformed input throws RlpException or ArithmeticException. */
+    /**
+     * Strict inverse of {@link #encode()} (§7.10, §5.2). A total function over bytes: it returns the
+     * certificate or throws {@link RlpException} with a stable code, nothing else; an accepted input is
+     * the canonical encoding. Whether the signatures verify is {@link #verify}'s business.
+     */
     public static QuorumCertificate decode(byte[] encoded) {
         RlpList l = Rlp.decode(encoded).asList().expectSize(4);
+        long height = l.get(0).asString().asLong();
+        int round = l.get(1).asString().asInt();
+        Bytes blockId = l.get(2).asString().asBytes32();
         List<CommitSignature> sigs = new ArrayList<>();
         for (RlpItem item : l.get(3).asList().items()) {
             RlpList s = item.asList().expectSize(2);
-            sigs.add(new CommitSignature(Math.toIntExact(s.get(0).asString().asLong()), s.get(1).asString().asBytes()));
+            sigs.add(new CommitSignature(s.get(0).asString().asInt(), s.get(1).asString().asBytes()));
         }
-        return new QuorumCertificate(l.get(0).asString().asLong(), Math.toIntExact(l.get(1).asString().asLong()),
-                l.get(2).asString().asBytes32(), sigs);
+        return new QuorumCertificate(height, round, blockId, sigs);
     }
 }

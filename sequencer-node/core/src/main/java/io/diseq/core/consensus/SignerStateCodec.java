@@ -32,31 +32,52 @@ public final class SignerStateCodec {
                 block(s.validBlock()), Rlp.encodeList(polka), Rlp.encodeList(own));
     }
 
-    /** Strict inverse of {@link #encode}; a corrupt record throws IllegalArgumentException. */
+    /**
+     * Strict inverse of {@link #encode}: an accepted input is the state's canonical encoding. A corrupt
+     * record throws {@link IllegalArgumentException} (its cause, where there is one, the
+     * {@link RlpException} with the stable code) and nothing else, for any input.
+     */
     public static SignerState decode(byte[] encoded) {
         try {
             RlpList l = Rlp.decode(encoded).asList().expectSize(12);
-            return new SignerState(l.get(0).asString().asLong(), toInt(l.get(1)) - 1, SignStep.values()[toInt(l.get(2))],
-                    bytes(l.get(3)), bytes(l.get(4)), bytes(l.get(5)), toInt(l.get(6)) - 1, block(l.get(7)),
-                    toInt(l.get(8)) - 1, block(l.get(9)), votes(l.get(10).asList()), votes(l.get(11).asList()));
-        } catch (RlpException | ArithmeticException | IndexOutOfBoundsException e) {
+            return new SignerState(l.get(0).asString().asLong(), l.get(1).asString().asInt() - 1, step(l.get(2)),
+                    bytes(l.get(3)), bytes(l.get(4)), bytes(l.get(5)), l.get(6).asString().asInt() - 1, block(l.get(7)),
+                    l.get(8).asString().asInt() - 1, block(l.get(9)), votes(l.get(10).asList()), votes(l.get(11).asList()));
+        } catch (RlpException e) {
             throw new IllegalArgumentException("corrupt signer state: " + e.getMessage(), e);
         }
+    }
+
+    private static SignStep step(RlpItem item) {
+        int ordinal = item.asString().asInt();
+        if (ordinal >= SignStep.values().length) {
+            throw new RlpException(RlpException.Code.INVALID_VALUE, "no sign step " + ordinal);
+        }
+        return SignStep.values()[ordinal];
     }
 
     private static byte[] block(BlockHeader h) {
         return h == null ? NONE : h.encode();
     }
 
+    /** A header list, or the empty string for none; any other string is not the canonical "none". */
     private static BlockHeader block(RlpItem item) {
-        return item instanceof RlpList ? BlockHeader.decode(item.encoded()) : null;
+        if (item instanceof RlpList) {
+            return BlockHeader.decode(item.encoded());
+        }
+        if (item.asString().length() != 0) {
+            throw new RlpException(RlpException.Code.EXPECTED_LIST, "a block is a header list or the empty string");
+        }
+        return null;
     }
 
     private static List<Vote> votes(RlpList l) {
         List<Vote> out = new ArrayList<>();
         for (RlpItem item : l.items()) {
-            if (!(MessageCodec.decode(item.encoded()) instanceof MessageCodec.Decoded.Ok ok && ok.message() instanceof Vote v)) {
-                throw new IllegalArgumentException("corrupt vote in signer state");
+            MessageCodec.Decoded d = MessageCodec.decode(item.encoded());
+            if (!(d instanceof MessageCodec.Decoded.Ok ok && ok.message() instanceof Vote v)) {
+                throw new RlpException(RlpException.Code.INVALID_VALUE, "corrupt vote in signer state: "
+                        + (d instanceof MessageCodec.Decoded.Malformed m ? m.detail() : "not a vote"));
             }
             out.add(v);
         }
@@ -65,9 +86,5 @@ public final class SignerStateCodec {
 
     private static Bytes bytes(RlpItem item) {
         return item.asString().asBytes();
-    }
-
-    private static int toInt(RlpItem item) {
-        return Math.toIntExact(item.asString().asLong());
     }
 }

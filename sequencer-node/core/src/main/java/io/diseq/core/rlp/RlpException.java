@@ -21,7 +21,14 @@ public final class RlpException extends RuntimeException {
         EXPECTED_LIST,
         WRONG_ARITY,
         /** A string of a fixed expected length (e.g. a 32-byte hash) had another length. */
-        WRONG_LENGTH
+        WRONG_LENGTH,
+        /** A text field (e.g. a chain id) is not well-formed UTF-8. */
+        INVALID_UTF8,
+        /**
+         * Every field has its shape but the value breaks a rule of its type (e.g. a header's ranges not
+         * strictly ascending by partition, an empty offset range).
+         */
+        INVALID_VALUE
     }
 
     private final Code code;

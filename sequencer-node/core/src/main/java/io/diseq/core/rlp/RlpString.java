@@ -3,6 +3,10 @@ package io.diseq.core.rlp;
 import io.diseq.core.util.Bytes;
 import io.diseq.core.util.Hex;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -63,6 +67,35 @@ public final class RlpString implements RlpItem {
             v = (v << 8) | (b & 0xff);
         }
         return v;
+    }
+
+    /**
+     * A canonical unsigned integer below 2^31, for fields held in a Java {@code int} (rounds, indices,
+     * counts, partitions): {@link RlpException.Code#INTEGER_TOO_LARGE} above that, like {@link #asLong}.
+     */
+    public int asInt() {
+        long v = asLong();
+        if (v > Integer.MAX_VALUE) {
+            throw new RlpException(RlpException.Code.INTEGER_TOO_LARGE, v + " does not fit a 32-bit field");
+        }
+        return (int) v;
+    }
+
+    /**
+     * The bytes as well-formed UTF-8 (docs/protocol.md §5.2), else {@link RlpException.Code#INVALID_UTF8}:
+     * a lenient decoding would replace bad bytes with U+FFFD and re-encode to other bytes, so one string
+     * would have two accepted encodings.
+     */
+    public String asUtf8() {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new RlpException(RlpException.Code.INVALID_UTF8, "string is not well-formed UTF-8");
+        }
     }
 
     /** A canonical unsigned integer of any size: no leading zero byte (zero is the empty string). */

@@ -21,8 +21,15 @@ final class NodeDecoder {
         this.buf = buf;
     }
 
-    /** The node encoded by the whole of {@code encoding}; IllegalArgumentException if it is not one. */
+    /**
+     * The node encoded by the whole of {@code encoding}; IllegalArgumentException, and nothing else, if
+     * it is not one (for any bytes: the fuzz tests hold it to that). Embedded children of a branch are
+     * checked when first used ({@link #reference}, IllegalStateException).
+     */
     static Node decode(byte[] encoding) {
+        if (encoding.length == 0) {
+            throw new IllegalArgumentException("empty node encoding");
+        }
         NodeDecoder d = new NodeDecoder(encoding);
         int end = d.item(0, encoding.length);
         if (end != encoding.length || !d.list) {

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.diseq.core.crypto.Keccak256;
 import io.diseq.core.rlp.Rlp;
 import io.diseq.core.rlp.RlpException;
+import io.diseq.core.rlp.RlpItem;
 import io.diseq.core.util.Bytes;
 import io.diseq.core.util.Hex;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -53,5 +55,29 @@ public class BlockHeaderTest {
                 List.of(new PartitionRange(2, 0, 1), new PartitionRange(0, 5, 9)), 4, s.messagesRoot(), s.stateRoot(),
                 s.validatorSetHash())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PartitionRange(0, 5, 5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void rejectsNonUtf8ChainIdsOutOfRangeFieldsAndEmptyRangesWithStableCodes() {
+        List<byte[]> fields = new ArrayList<>();
+        for (RlpItem item : Rlp.decode(Hex.decode(GOLDEN)).asList().items()) {
+            fields.add(item.encoded());
+        }
+        assertThat(code(fields, 0, Rlp.encodeBytes(new byte[] {(byte) 0xc3, 0x28}))).isEqualTo(RlpException.Code.INVALID_UTF8);
+        assertThat(code(fields, 2, Rlp.encodeLong(1L << 31))).isEqualTo(RlpException.Code.INTEGER_TOO_LARGE);
+        assertThat(code(fields, 3, Rlp.encodeBytes(new byte[31]))).isEqualTo(RlpException.Code.WRONG_LENGTH);
+        assertThat(code(fields, 8, Rlp.encodeList(Rlp.encodeList(Rlp.encodeLong(0), Rlp.encodeLong(5), Rlp.encodeLong(5)))))
+                .isEqualTo(RlpException.Code.INVALID_VALUE);
+    }
+
+    private static RlpException.Code code(List<byte[]> fields, int index, byte[] replacement) {
+        List<byte[]> edited = new ArrayList<>(fields);
+        edited.set(index, replacement);
+        try {
+            BlockHeader.decode(Rlp.encodeList(edited));
+        } catch (RlpException e) {
+            return e.code();
+        }
+        throw new AssertionError("accepted");
     }
 }

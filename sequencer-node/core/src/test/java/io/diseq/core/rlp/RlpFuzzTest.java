@@ -2,6 +2,7 @@ package io.diseq.core.rlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -43,6 +44,15 @@ class RlpFuzzTest {
             }
         }
         assertThat(accepted).as("some mutations stay valid").isGreaterThan(100);
+    }
+
+    /**
+     * Coverage-guided (Jazzer): any input is rejected with an {@link RlpException} or round-trips;
+     * nothing else is ever thrown. Regression inputs: {@code RlpFuzzTestInputs/decode/}.
+     */
+    @FuzzTest(maxDuration = "2m")
+    void decode(byte[] input) {
+        checkOne(input);
     }
 
     /** True if accepted (and then round-tripped); false if rejected with an RlpException. */

@@ -198,4 +198,19 @@ class RlpTest {
         assertThatThrownBy(r::run)
                 .isInstanceOfSatisfying(RlpException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
+
+    @Test
+    void indexingPastTheEndOfAListIsWrongArityNotAnIndexError() {
+        RlpList empty = Rlp.decode(new byte[] {(byte) 0xc0}).asList();
+        assertThatThrownBy(() -> empty.get(0)).isInstanceOfSatisfying(RlpException.class,
+                e -> assertThat(e.code()).isEqualTo(Code.WRONG_ARITY));
+        assertThatThrownBy(() -> empty.get(-1)).isInstanceOf(RlpException.class);
+    }
+
+    @Test
+    void hexAcceptsOnlyAsciiDigits() {
+        assertThat(Hex.decode("0xAbcd")).containsExactly(0xab, 0xcd);
+        assertThatIllegalArgumentException().isThrownBy(() -> Hex.decode("\u0663\u0663")); // Arabic-Indic three
+        assertThatIllegalArgumentException().isThrownBy(() -> Hex.decode("\uff10\uff10")); // fullwidth zero
+    }
 }

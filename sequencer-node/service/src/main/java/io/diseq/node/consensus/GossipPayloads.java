@@ -54,11 +54,22 @@ public final class GossipPayloads {
         return Bytes.wrap(Rlp.encodeList(Rlp.encodeLong(tipHeight), Rlp.encodeBytes(tipBlockId.unsafeArray())));
     }
 
-    /** Decodes a verified envelope; the message inside is still unverified (the core checks it). */
+    /**
+     * Decodes a verified envelope; the message inside is still unverified (the core checks it). A total
+     * function: every payload (garbage, truncated, the wrong kind for the envelope type, a message whose
+     * height or round differs from the envelope's) is {@link Inbound.Malformed}, never an exception. A
+     * last line of defence maps an unexpected exception to Malformed with the detail prefix
+     * {@link MessageCodec#UNEXPECTED}; the strict decoders leave none (the fuzz tests assert it).
+     */
     public static Inbound decode(GossipEnvelope e) {
-        if (e.type() == GossipType.STATUS) {
-            return status(e);
+        try {
+            return e.type() == GossipType.STATUS ? status(e) : message(e);
+        } catch (RuntimeException ex) {
+            return new Inbound.Malformed(MessageCodec.UNEXPECTED + ex);
         }
+    }
+
+    private static Inbound message(GossipEnvelope e) {
         MessageCodec.Decoded d = MessageCodec.decode(e.payload().unsafeArray());
         if (d instanceof MessageCodec.Decoded.Malformed m) {
             return new Inbound.Malformed(m.detail());
@@ -70,11 +81,13 @@ public final class GossipPayloads {
         return new Inbound.Message(m);
     }
 
+    /** {@code RLP([decidedHeight, decidedBlockId])}, strictly: two items, a canonical integer, 32 bytes. */
     private static Inbound status(GossipEnvelope e) {
         try {
             RlpList l = Rlp.decode(e.payload().unsafeArray()).asList().expectSize(2);
+            long tipHeight = l.get(0).asString().asLong();
             Bytes id = l.get(1).asString().asBytes32();
-            return new Inbound.Status(e.sender(), l.get(0).asString().asLong(), id);
+            return new Inbound.Status(e.sender(), tipHeight, id);
         } catch (RlpException ex) {
             return new Inbound.Malformed("status: " + ex.getMessage());
         }

@@ -50,7 +50,11 @@ public final class SyncBlocksCodec {
         return Rlp.encodeList(encodedBlocks);
     }
 
-    /** Strict decoding; throws {@link IllegalArgumentException} for anything but a well-formed body. */
+    /**
+     * Strict decoding (§30.4, §5.2). A total function over bytes: it returns the blocks or throws
+     * {@link IllegalArgumentException} whose cause is the {@link RlpException} with the stable code, and
+     * nothing else, for any input; an accepted body is the canonical encoding of what it decodes to.
+     */
     public static List<Event.SyncedBlock> decode(byte[] body) {
         try {
             List<Event.SyncedBlock> out = new ArrayList<>();
@@ -58,7 +62,7 @@ public final class SyncBlocksCodec {
                 out.add(block(item.asList().expectSize(3)));
             }
             return out;
-        } catch (RlpException | ArithmeticException e) {
+        } catch (RlpException e) {
             throw new IllegalArgumentException("malformed blocks response: " + e.getMessage(), e);
         }
     }
@@ -69,9 +73,11 @@ public final class SyncBlocksCodec {
         List<SequencedMessage> messages = new ArrayList<>();
         for (RlpItem item : l.get(2).asList().items()) {
             RlpList m = item.asList().expectSize(3);
+            int partition = m.get(0).asString().asInt();
+            long offset = m.get(1).asString().asLong();
             byte[] body = m.get(2).asString().bytes();
-            messages.add(new SequencedMessage(messages.size(), Math.toIntExact(m.get(0).asString().asLong()),
-                    m.get(1).asString().asLong(), Bytes.wrap(Keccak256.hash(body)), Bytes.wrap(body)));
+            messages.add(new SequencedMessage(messages.size(), partition, offset, Bytes.wrap(Keccak256.hash(body)),
+                    Bytes.wrap(body)));
         }
         return new Event.SyncedBlock(header, certificate, messages);
     }

@@ -2,6 +2,7 @@ package io.diseq.core.chain;
 
 import io.diseq.core.trie.MerklePatriciaTrie;
 import io.diseq.core.trie.MessageLocation;
+import io.diseq.core.trie.MissingNodeException;
 import io.diseq.core.trie.NodeStore;
 import io.diseq.core.util.Bytes;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.TreeMap;
  * starting exactly at the next unsequenced offset. Its messages are the ranges' records interleaved
  * round-robin (the k-th record of every range, partitions ascending, then the (k+1)-th, …), minus
  * records whose message id is already in the cumulative state trie or earlier in the same block.
+ * Records that are empty or larger than {@code messageBytesMax} are skipped the same way (§7.11).
  * The proposer ({@link #assemble}) and every validator ({@link #recompute}) apply the same walk.
  */
 public final class ContentRule {
@@ -31,6 +33,16 @@ public final class ContentRule {
         record Unavailable(String detail) implements Outcome {}
 
         record Invalid(String detail) implements Outcome {}
+
+        /**
+         * The state trie is not complete in the given store: these nodes (at least) must be loaded before the
+         * walk can finish. A value, not an exception, so a caller holding a cache can fetch them and retry.
+         */
+        record MissingNodes(Set<Bytes> hashes) implements Outcome {
+            public MissingNodes {
+                hashes = Set.copyOf(hashes);
+            }
+        }
     }
 
     /**
@@ -38,6 +50,16 @@ public final class ContentRule {
      * log holds that keeps the block within blockMessagesMax and blockBytesMax.
      */
     public static BlockContent assemble(ChainConfig config, ChainTip tip, long height, InputLog log, NodeStore store) {
+        Outcome o = assembleOrMissing(config, tip, height, log, store);
+        if (o instanceof Outcome.MissingNodes m) {
+            throw new MissingNodeException(m.hashes().iterator().next());
+        }
+        return ((Outcome.Available) o).content();
+    }
+
+    /** As {@link #assemble}, but a state trie incomplete in {@code store} is {@link Outcome.MissingNodes}. */
+    public static Outcome assembleOrMissing(ChainConfig config, ChainTip tip, long height, InputLog log,
+                                            NodeStore store) {
         TreeMap<Integer, List<InputRecord>> held = new TreeMap<>();
         TreeMap<Integer, Long> readTo = new TreeMap<>();
         for (int p : log.partitions()) {
@@ -50,13 +72,16 @@ public final class ContentRule {
         }
         Walk walk = new Walk(config, tip, store);
         TreeMap<Integer, Long> ends = walk.takeWithinLimits(held, readTo);
+        if (!walk.missing.isEmpty()) {
+            return new Outcome.MissingNodes(walk.missing);
+        }
         List<PartitionRange> ranges = new ArrayList<>();
         ends.forEach((p, end) -> {
             if (end > tip.nextOffset(p)) {
                 ranges.add(new PartitionRange(p, tip.nextOffset(p), end));
             }
         });
-        return walk.finish(height, ranges);
+        return walk.finishOrMissing(height, ranges);
     }
 
     /** Recomputes the content of {@code ranges} from the local log and checks the range and limit rules. */
@@ -79,10 +104,13 @@ public final class ContentRule {
         }
         Walk walk = new Walk(config, tip, store);
         String violation = walk.takeAll(held);
+        if (!walk.missing.isEmpty()) {
+            return new Outcome.MissingNodes(walk.missing);
+        }
         if (violation != null) {
             return new Outcome.Invalid(violation);
         }
-        return new Outcome.Available(walk.finish(height, ranges));
+        return walk.finishOrMissing(height, ranges);
     }
 
     /** One pass over interleaved records: skips sequenced ids, enforces limits, builds the roots. */
@@ -92,6 +120,8 @@ public final class ContentRule {
         private final Set<Bytes> seen = new HashSet<>();
         private final List<InputRecord> taken = new ArrayList<>();
         private final List<Bytes> takenIds = new ArrayList<>();
+        /** Trie nodes the store lacked; the walk goes on so that one pass names as many as it can. */
+        private final Set<Bytes> missing = new HashSet<>();
         private long bytes;
 
         Walk(ChainConfig config, ChainTip tip, NodeStore store) {
@@ -99,9 +129,25 @@ public final class ContentRule {
             this.state = MerklePatriciaTrie.open(store, tip.header().stateRoot());
         }
 
-        /** True iff the id is neither in the state trie nor earlier in this block. */
+        /**
+         * True iff the id is neither in the state trie nor earlier in this block. A lookup that meets a
+         * missing node records it and answers false; the walk's result is then discarded.
+         */
         private boolean fresh(Bytes id) {
-            return !seen.contains(id) && state.get(id.unsafeArray()) == null;
+            if (seen.contains(id)) {
+                return false;
+            }
+            try {
+                return state.get(id.unsafeArray()) == null;
+            } catch (MissingNodeException e) {
+                missing.add(e.hash());
+                return false;
+            }
+        }
+
+        /** Empty, null and oversized records are never sequenced (§7.11); they are skipped like duplicates. */
+        private boolean admissible(InputRecord record) {
+            return config.admissible(record);
         }
 
         private boolean fits(InputRecord record) {
@@ -127,8 +173,8 @@ public final class ContentRule {
                         continue;
                     }
                     InputRecord record = e.getValue().get(k);
-                    Bytes id = record.messageId();
-                    if (fresh(id)) {
+                    Bytes id = admissible(record) ? record.messageId() : null;
+                    if (id != null && fresh(id)) {
                         if (!fits(record)) {
                             stopped.add(e.getKey());
                             continue;
@@ -155,8 +201,8 @@ public final class ContentRule {
                         continue;
                     }
                     InputRecord record = records.get(k);
-                    Bytes id = record.messageId();
-                    if (fresh(id)) {
+                    Bytes id = admissible(record) ? record.messageId() : null;
+                    if (id != null && fresh(id)) {
                         if (!fits(record)) {
                             return "block exceeds " + config.blockMessagesMax() + " messages or "
                                     + config.blockBytesMax() + " bytes";
@@ -168,7 +214,15 @@ public final class ContentRule {
             return null;
         }
 
-        BlockContent finish(long height, List<PartitionRange> ranges) {
+        Outcome finishOrMissing(long height, List<PartitionRange> ranges) {
+            try {
+                return new Outcome.Available(finish(height, ranges));
+            } catch (MissingNodeException e) {
+                return new Outcome.MissingNodes(Set.of(e.hash()));
+            }
+        }
+
+        private BlockContent finish(long height, List<PartitionRange> ranges) {
             List<SequencedMessage> messages = new ArrayList<>(taken.size());
             List<byte[]> payloads = new ArrayList<>(taken.size());
             for (int i = 0; i < taken.size(); i++) {

@@ -25,6 +25,13 @@ public final class DecidedBlockVerifier {
         record Verified(Bytes blockId, BlockContent content) implements Result {}
 
         record Rejected(RejectCode code, String detail) implements Result {}
+
+        /** The parent's state trie is incomplete in the given store: load these nodes and verify again. */
+        record MissingNodes(java.util.Set<Bytes> hashes) implements Result {
+            public MissingNodes {
+                hashes = java.util.Set.copyOf(hashes);
+            }
+        }
     }
 
     public static Result verify(ChainConfig config, ConsensusVerifier verifier, ChainTip parent, BlockHeader header,
@@ -38,11 +45,16 @@ public final class DecidedBlockVerifier {
         if (cert instanceof Verdict.Reject r) {
             return new Result.Rejected(r.code(), r.detail());
         }
-        bad = messagesViolation(header, messages);
+        bad = messagesViolation(config, header, messages);
         if (bad != null) {
             return new Result.Rejected(RejectCode.INVALID_BLOCK, bad);
         }
-        BlockContent content = recompute(parent, header, messages, store);
+        BlockContent content;
+        try {
+            content = recompute(parent, header, messages, store);
+        } catch (io.diseq.core.trie.MissingNodeException e) {
+            return new Result.MissingNodes(java.util.Set.of(e.hash()));
+        }
         if (content == null) {
             return new Result.Rejected(RejectCode.INVALID_BLOCK, "a message id was already sequenced");
         }
@@ -76,7 +88,7 @@ public final class DecidedBlockVerifier {
     }
 
     /** Count, indices, ids, and each message inside its partition's range, offsets ascending per partition. */
-    private static String messagesViolation(BlockHeader h, List<SequencedMessage> messages) {
+    private static String messagesViolation(ChainConfig config, BlockHeader h, List<SequencedMessage> messages) {
         if (messages.size() != h.messageCount()) {
             return "header counts " + h.messageCount() + " messages, got " + messages.size();
         }
@@ -88,6 +100,9 @@ public final class DecidedBlockVerifier {
             PartitionRange r = ranges.get(m.partition());
             if (m.index() != i || !m.messageId().equals(Bytes.wrap(Keccak256.hash(m.payload().unsafeArray())))) {
                 return "message " + i + " has a wrong index or id";
+            }
+            if (m.payload().length() == 0 || m.payload().length() > config.messageBytesMax()) {
+                return "message " + i + " is empty or larger than " + config.messageBytesMax() + " bytes";
             }
             if (r == null || m.offset() < r.firstOffset() || m.offset() >= r.endOffset()
                     || m.offset() <= lastOffset.getOrDefault(m.partition(), -1L)) {

@@ -17,7 +17,8 @@ import java.util.Map;
  * Algorithm 1's valid(v) for a block of the next height (docs/protocol.md §7.3, §7.11): the header
  * links to the tip, names its own round's committer and VRF-selected proposer, has a later timestamp
  * than the parent, and its ranges recompute to the header's count and roots. Verdicts are cached
- * per block id, except "unavailable", which is retried when input arrives. Clock drift is separate
+ * per block id, except "unavailable" (input not read yet, or state-trie nodes not loaded yet), which is
+ * retried when input or nodes arrive. Clock drift is separate
  * ({@link #untimely}) because only a fresh proposal is judged against the local clock.
  */
 final class BlockJudge {
@@ -26,6 +27,7 @@ final class BlockJudge {
     private final InputLog inputLog;
     private final NodeStore nodeStore;
     private final KnownProposers known;
+    private final java.util.function.Consumer<java.util.Set<Bytes>> needNodes;
     private final Map<Bytes, Judgement> cache = new HashMap<>();
 
     /** Proposers already derived from verified commitments of this height (saves a VRF verification). */
@@ -35,7 +37,8 @@ final class BlockJudge {
     }
 
     BlockJudge(ChainConfig config, ConsensusVerifier verifier, InputLog inputLog, NodeStore nodeStore,
-               KnownProposers known) {
+               KnownProposers known, java.util.function.Consumer<java.util.Set<Bytes>> needNodes) {
+        this.needNodes = needNodes;
         this.config = config;
         this.verifier = verifier;
         this.inputLog = inputLog;
@@ -82,6 +85,10 @@ final class BlockJudge {
                 inputLog, nodeStore);
         if (outcome instanceof ContentRule.Outcome.Unavailable u) {
             return new Judgement.Unavailable(u.detail());
+        }
+        if (outcome instanceof ContentRule.Outcome.MissingNodes m) {
+            needNodes.accept(m.hashes()); // judged again once the runtime has loaded them (InputAvailable)
+            return new Judgement.Unavailable(m.hashes().size() + " state-trie nodes are being loaded");
         }
         if (outcome instanceof ContentRule.Outcome.Invalid i) {
             return new Judgement.Invalid(i.detail());

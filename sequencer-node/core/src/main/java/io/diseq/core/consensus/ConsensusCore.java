@@ -7,6 +7,9 @@ import io.diseq.core.chain.DecidedBlockVerifier;
 import io.diseq.core.chain.InputLog;
 import io.diseq.core.chain.RejectCode;
 import io.diseq.core.chain.SignBytes;
+import io.diseq.core.chain.BlockHeader;
+import io.diseq.core.chain.Verdict;
+import io.diseq.core.util.Bytes;
 import io.diseq.core.trie.NodeStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +27,8 @@ public final class ConsensusCore {
     private final Decider decider;
     private final Voter voter;
     private boolean started;
+    /** A synced or recovered block of the current height that waits for state-trie nodes or input. */
+    private Event held;
 
     /**
      * @param selfIndex   this node's index in the validator set, or −1 for a non-voting observer
@@ -88,6 +93,8 @@ public final class ConsensusCore {
             onInput();
         } else if (event instanceof Event.SyncedBlock b) {
             onSyncedBlock(b);
+        } else if (event instanceof Event.RecoveredDecision d) {
+            onRecoveredDecision(d);
         }
         return s.out;
     }
@@ -121,6 +128,13 @@ public final class ConsensusCore {
     }
 
     private void onInput() {
+        Event retry = held;
+        held = null;
+        if (retry instanceof Event.SyncedBlock b) {
+            onSyncedBlock(b);
+        } else if (retry instanceof Event.RecoveredDecision d) {
+            onRecoveredDecision(d);
+        }
         if (s.waiting && inputPending()) {
             rules.startRound(0);
         }
@@ -139,13 +153,57 @@ public final class ConsensusCore {
             s.reject(rejected.code(), rejected.detail(), null);
             return;
         }
+        if (r instanceof DecidedBlockVerifier.Result.MissingNodes m) {
+            held = b;
+            s.emit(new Effect.NeedTrieNodes(m.hashes()));
+            return;
+        }
         var ok = (DecidedBlockVerifier.Result.Verified) r;
         decider.decide(b.header(), ok.blockId(), b.certificate(), ok.content());
+    }
+
+    /**
+     * A decision from this node's own consensus log: its certificate is verified and its block re-derived from
+     * the input log (the same judgement as a proposal's); it waits for input or trie nodes if it must.
+     */
+    private void onRecoveredDecision(Event.RecoveredDecision d) {
+        BlockHeader h = d.header();
+        if (h.height() != s.height) {
+            return;
+        }
+        Bytes id = h.id();
+        Verdict cert = d.certificate().verify(s.config.chainId(), s.validators, s.crypto, h.height(), id);
+        if (cert instanceof Verdict.Reject r) {
+            s.reject(r.code(), "recovered decision: " + r.detail(), null);
+            return;
+        }
+        BlockJudge.Judgement j = s.judge.judge(s.tip, h, id);
+        if (j instanceof BlockJudge.Judgement.Unavailable) {
+            held = d;
+        } else if (j instanceof BlockJudge.Judgement.Invalid bad) {
+            s.reject(RejectCode.INVALID_BLOCK, "recovered decision: " + bad.detail(), null);
+        } else {
+            decider.decide(h, id, d.certificate(), ((BlockJudge.Judgement.Valid) j).content());
+        }
+    }
+
+    /** Whether a synced or recovered block waits for trie nodes or input (the runtime asks before fetching more). */
+    public boolean holdsBlock() {
+        return held != null;
     }
 
     /** Called by the decider after a decision: the next height starts at round 0. */
     private void enterHeight(ChainTip tip) {
         s.resetForHeight(tip);
+        held = null;
+        SignerState st = s.signer.state();
+        if (st.height() == s.height) { // recovered decisions brought the node back to the height it had signed in
+            restoreLock(st);
+            beginHeight(resumeRound(st));
+            voter.resendOwn();
+            rules.evaluate();
+            return;
+        }
         beginHeight(0);
     }
 

@@ -72,7 +72,8 @@ final class CoreState {
         this.inputLog = inputLog;
         this.nodeStore = nodeStore;
         this.signer = signer;
-        this.judge = new BlockJudge(config, crypto, inputLog, nodeStore, this::knownProposer);
+        this.judge = new BlockJudge(config, crypto, inputLog, nodeStore, this::knownProposer,
+                nodes -> emit(new Effect.NeedTrieNodes(nodes)));
     }
 
     /** The proposer a verified commitment of this height selects, if (round, pi) is that commitment. */

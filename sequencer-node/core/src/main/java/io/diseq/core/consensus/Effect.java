@@ -32,6 +32,17 @@ public sealed interface Effect {
     /** At least f+1 validators are at {@code height} or beyond: fetch decided blocks from peers. */
     record SyncNeeded(long height) implements Effect {}
 
+    /**
+     * The state trie needs nodes that the core's NodeStore (the runtime's cache) does not hold. Load them and
+     * then step {@link Event.InputAvailable}: whatever waited for them (a proposal to judge or to build, a
+     * synced or recovered block) is tried again. Emitted again while they are missing; never an error.
+     */
+    record NeedTrieNodes(java.util.Set<io.diseq.core.util.Bytes> hashes) implements Effect {
+        public NeedTrieNodes {
+            hashes = java.util.Set.copyOf(hashes);
+        }
+    }
+
     /** The double-sign guard refused to sign; the core stays silent for that step. */
     record SignRefused(long height, int round, SignStep step, String reason) implements Effect {}
 }

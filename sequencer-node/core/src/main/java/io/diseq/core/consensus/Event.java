@@ -29,4 +29,12 @@ public sealed interface Event {
             messages = List.copyOf(messages);
         }
     }
+
+    /**
+     * A decision this node made before a restart (its header and certificate, from its own consensus log) whose
+     * block was not yet durable when it stopped. The core re-derives the block from its input log exactly as
+     * for a proposal (§7.11) and decides it again, so a crash between a decision and its block write never
+     * leaves the node unable to continue. Ignored unless it is for the core's current height.
+     */
+    record RecoveredDecision(BlockHeader header, QuorumCertificate certificate) implements Event {}
 }

@@ -40,11 +40,15 @@ final class Proposer {
     /** Proposes once per round, when this validator is the round's selected proposer and still in propose. */
     void enterPropose() {
         if (!s.isValidator() || s.waiting || s.step != Step.PROPOSE || s.log.proposer(s.round) != s.self
-                || !s.proposedRounds.add(s.round)) {
+                || s.proposedRounds.contains(s.round)) {
             return;
         }
         Commitment c = s.log.commitment(s.round);
         BlockHeader block = s.validBlock != null ? s.validBlock : newBlock(c);
+        if (block == null) {
+            return; // state-trie nodes are being loaded; evaluate() tries again when they arrive
+        }
+        s.proposedRounds.add(s.round);
         Bytes id = s.validBlock != null ? s.validId : block.id();
         byte[] signBytes = SignBytes.proposal(s.config.chainId(), s.height, s.round, s.validRound, id, c.pi());
         Bytes signature = voter.sign(SignStep.PROPOSAL, signBytes, id);
@@ -59,7 +63,12 @@ final class Proposer {
     }
 
     private BlockHeader newBlock(Commitment c) {
-        BlockContent content = ContentRule.assemble(s.config, s.tip, s.height, s.inputLog, s.nodeStore);
+        ContentRule.Outcome outcome = ContentRule.assembleOrMissing(s.config, s.tip, s.height, s.inputLog, s.nodeStore);
+        if (outcome instanceof ContentRule.Outcome.MissingNodes m) {
+            s.emit(new Effect.NeedTrieNodes(m.hashes()));
+            return null;
+        }
+        BlockContent content = ((ContentRule.Outcome.Available) outcome).content();
         long timestamp = Math.max(s.nowMs, s.tip.header().timestampMs() + 1);
         BlockHeader header = new BlockHeader(s.config.chainId(), s.height, s.round, s.tip.blockId(), timestamp, s.self,
                 c.committerIndex(), c.pi(), content.ranges(), content.messages().size(), content.messagesRoot(),

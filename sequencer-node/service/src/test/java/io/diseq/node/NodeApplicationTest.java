@@ -11,7 +11,7 @@ import io.diseq.node.gossip.EnvelopeJson;
 import io.diseq.node.gossip.GossipClient;
 import io.diseq.node.gossip.GossipEnvelope;
 import io.diseq.node.gossip.GossipSigner;
-import io.diseq.node.gossip.GossipType;
+import io.diseq.core.runtime.GossipType;
 import io.diseq.node.gossip.PeerStatus;
 import io.diseq.node.gossip.RetryPolicy;
 import io.diseq.node.testing.Await;

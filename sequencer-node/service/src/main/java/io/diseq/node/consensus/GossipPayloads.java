@@ -11,7 +11,7 @@ import io.diseq.core.rlp.RlpException;
 import io.diseq.core.rlp.RlpList;
 import io.diseq.core.util.Bytes;
 import io.diseq.node.gossip.GossipEnvelope;
-import io.diseq.node.gossip.GossipType;
+import io.diseq.core.runtime.GossipType;
 
 /**
  * Payloads of gossip envelopes (docs/protocol.md §30.1–30.2). A consensus message travels as the core's

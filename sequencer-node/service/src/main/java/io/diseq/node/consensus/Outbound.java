@@ -4,7 +4,7 @@ import io.diseq.core.consensus.ConsensusMessage;
 import io.diseq.core.util.Bytes;
 import io.diseq.node.gossip.GossipClient;
 import io.diseq.node.gossip.GossipSigner;
-import io.diseq.node.gossip.GossipType;
+import io.diseq.core.runtime.GossipType;
 
 /** Signs envelopes and hands them to the gossip client; never blocks (the client only enqueues). */
 final class Outbound {

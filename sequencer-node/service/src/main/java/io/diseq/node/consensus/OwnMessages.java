@@ -1,7 +1,7 @@
 package io.diseq.node.consensus;
 
 import io.diseq.core.consensus.ConsensusMessage;
-import io.diseq.node.gossip.GossipType;
+import io.diseq.core.runtime.GossipType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

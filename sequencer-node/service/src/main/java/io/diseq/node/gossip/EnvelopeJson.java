@@ -1,5 +1,6 @@
 package io.diseq.node.gossip;
 
+import io.diseq.core.runtime.GossipType;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;

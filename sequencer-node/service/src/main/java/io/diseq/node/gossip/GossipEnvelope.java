@@ -1,5 +1,6 @@
 package io.diseq.node.gossip;
 
+import io.diseq.core.runtime.GossipType;
 import io.diseq.core.rlp.Rlp;
 import io.diseq.core.util.Bytes;
 import java.nio.charset.StandardCharsets;

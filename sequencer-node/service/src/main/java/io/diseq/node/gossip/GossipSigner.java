@@ -1,5 +1,6 @@
 package io.diseq.node.gossip;
 
+import io.diseq.core.runtime.GossipType;
 import io.diseq.core.crypto.Ed25519;
 import io.diseq.core.util.Bytes;
 

@@ -7,7 +7,7 @@ import io.diseq.core.consensus.ConsensusMessage;
 import io.diseq.core.consensus.MessageCodec;
 import io.diseq.core.util.Bytes;
 import io.diseq.node.gossip.GossipEnvelope;
-import io.diseq.node.gossip.GossipType;
+import io.diseq.core.runtime.GossipType;
 import java.util.Arrays;
 import org.junit.jupiter.api.Tag;
 

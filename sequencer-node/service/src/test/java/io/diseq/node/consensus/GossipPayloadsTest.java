@@ -7,7 +7,7 @@ import io.diseq.core.consensus.VoteType;
 import io.diseq.core.util.Bytes;
 import io.diseq.node.gossip.GossipEnvelope;
 import io.diseq.node.gossip.GossipSigner;
-import io.diseq.node.gossip.GossipType;
+import io.diseq.core.runtime.GossipType;
 import io.diseq.node.testing.TestKeys;
 import java.util.Arrays;
 import org.junit.jupiter.api.Tag;

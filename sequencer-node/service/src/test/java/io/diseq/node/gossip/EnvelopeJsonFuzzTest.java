@@ -1,5 +1,6 @@
 package io.diseq.node.gossip;
 
+import io.diseq.core.runtime.GossipType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;

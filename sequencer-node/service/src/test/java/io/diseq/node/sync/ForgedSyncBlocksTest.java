@@ -25,7 +25,7 @@ import io.diseq.node.consensus.GossipPayloads;
 import io.diseq.node.gossip.EnvelopeJson;
 import io.diseq.node.gossip.GossipEnvelope;
 import io.diseq.node.gossip.GossipSigner;
-import io.diseq.node.gossip.GossipType;
+import io.diseq.core.runtime.GossipType;
 import io.diseq.node.store.MessageRow;
 import io.diseq.node.store.MessageSourceRow;
 import io.diseq.node.testing.Await;

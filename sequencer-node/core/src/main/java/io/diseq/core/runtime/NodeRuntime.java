@@ -39,11 +39,12 @@ import java.util.TreeMap;
  */
 public final class NodeRuntime {
     private final ConsensusCore core;
+    private final RuntimeRules runtimeRules;
     private final RuntimeSettings settings;
     private final TrieCache cache;
     private final TrieLoads loads;
     private final TimerQueue timers = new TimerQueue();
-    private final Relay relay = new Relay();
+    private final Relay relay;
     private final CatchUp catchUp;
     private final Writes writes = new Writes();
     private final Deque<Decision> recovered;
@@ -66,6 +67,15 @@ public final class NodeRuntime {
     public NodeRuntime(ChainConfig config, ConsensusRules rules, ConsensusCrypto crypto, int selfIndex,
                        SignerState signerState, ChainTip tip, List<Decision> recovered, InputLog inputLog,
                        RuntimeSettings settings) {
+        this(config, rules, RuntimeRules.STANDARD, crypto, selfIndex, signerState, tip, recovered, inputLog, settings);
+    }
+
+    /** As above with explicit runtime rules: production passes {@link RuntimeRules#STANDARD}. */
+    public NodeRuntime(ChainConfig config, ConsensusRules rules, RuntimeRules runtimeRules, ConsensusCrypto crypto,
+                       int selfIndex, SignerState signerState, ChainTip tip, List<Decision> recovered,
+                       InputLog inputLog, RuntimeSettings settings) {
+        this.runtimeRules = runtimeRules;
+        this.relay = new Relay(runtimeRules);
         this.settings = settings;
         this.cache = new TrieCache(settings.trieCacheBytes());
         this.loads = new TrieLoads(cache, settings);
@@ -222,7 +232,9 @@ public final class NodeRuntime {
         }
         cache.unpin(height);
         durableHeight = Math.max(durableHeight, height);
-        out.add(new Output.BlockDurable(block));
+        if (runtimeRules.announceWhenDurable()) {
+            out.add(new Output.BlockDurable(block));
+        }
         while (!deferred.isEmpty() && writes.size() < settings.maxPendingBlocks()) {
             consensusInput(deferred.pollFirst());
         }
@@ -232,11 +244,17 @@ public final class NodeRuntime {
     private void stepCore(Event event, ConsensusMessage received, int sender) {
         long before = core.status().height();
         boolean accepted = true;
+        int firstOutput = out.size();
         for (Effect effect : core.step(event, nowMs)) {
             if (effect instanceof Effect.Rejected r && received != null && r.message() == received) {
                 accepted = false;
             }
             perform(effect, event, sender);
+        }
+        if (!runtimeRules.persistBeforeSend()) { // a planted bug: signer states after the sends they guard
+            List<Output> states = new ArrayList<>();
+            out.subList(firstOutput, out.size()).removeIf(o -> o instanceof Output.PersistSignerState && states.add(o));
+            out.addAll(states);
         }
         if (accepted && received != null) {
             accept(received);
@@ -259,8 +277,12 @@ public final class NodeRuntime {
             DecidedBlock block = d.block();
             out.add(new Output.PersistDecision(block.header(), block.certificate()));
             cache.pin(block.header().height(), block.stateNodes());
-            writes.add(block);
-            out.add(new Output.PersistBlock(block));
+            if (writes.add(block)) {
+                out.add(new Output.PersistBlock(block));
+            }
+            if (!runtimeRules.announceWhenDurable()) { // a planted bug: announced before the write completed
+                out.add(new Output.BlockDurable(block));
+            }
             out.add(new Output.Decided(block, event instanceof Event.SyncedBlock
                     || event instanceof Event.RecoveredDecision));
         } else if (effect instanceof Effect.Rejected r) {
@@ -368,14 +390,28 @@ public final class NodeRuntime {
         return core.config();
     }
 
+    /**
+     * The wrapped core, for read-only inspection by tests and tools (its tip, status, VRF alpha). Stepping it
+     * directly would bypass the runtime's output order; nothing but this class does.
+     */
+    public ConsensusCore core() {
+        return core;
+    }
+
     /** Decided blocks being written, in height order, with the retry schedule of failed writes. */
     private static final class Writes {
         private final TreeMap<Long, DecidedBlock> pending = new TreeMap<>();
         private final TreeMap<Long, DecidedBlock> toRetry = new TreeMap<>();
         private long retryAtMs = Long.MAX_VALUE;
 
-        void add(DecidedBlock b) {
+        /** Returns whether to issue the write now; after a failure, new writes wait behind the retries. */
+        boolean add(DecidedBlock b) {
             pending.put(b.header().height(), b);
+            if (toRetry.isEmpty()) {
+                return true;
+            }
+            toRetry.put(b.header().height(), b);
+            return false;
         }
 
         int size() {

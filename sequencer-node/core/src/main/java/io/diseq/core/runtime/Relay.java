@@ -17,14 +17,19 @@ import java.util.TreeMap;
  * drops the oldest never drops the same kinds every time. Runtime thread only.
  */
 final class Relay {
+    private final RuntimeRules rules;
     private final Map<String, ConsensusMessage> latest = new TreeMap<>();
     private List<ConsensusMessage> lastPrecommits = List.of();
     private long height;
     private int rotation;
 
+    Relay(RuntimeRules rules) {
+        this.rules = rules;
+    }
+
     /** The core accepted (or sent) {@code m}. */
     void accepted(ConsensusMessage m) {
-        if (m.height() < height) {
+        if (m.height() < height || !rules.relays(Payloads.typeOf(m))) {
             return;
         }
         String key = Payloads.typeOf(m) + "/" + m.sender();

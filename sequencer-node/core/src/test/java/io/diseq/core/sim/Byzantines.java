@@ -41,6 +41,7 @@ final class Byzantines {
             case WRONG_CHAIN -> (self, m) -> List.of(new Outgoing(-1, m), new Outgoing(-1, c.otherChain(self, m)));
             case REPLAY_OLD_ROUNDS -> new Replayer(sim.random)::transform;
             case LOCK_BREAKER -> new LockBreaker(c);
+            case GARBAGE -> new GarbageSender(sim.random);
         };
     }
 
@@ -251,7 +252,7 @@ final class Byzantines {
         private BlockHeader withContent(SimNode self, BlockHeader h, List<PartitionRange> ranges) {
             ChainTip tip = self.core().tip();
             ContentRule.Outcome o = ContentRule.recompute(sim.chain, tip, h.height(), ranges, self.inputLog(),
-                    self.durable.nodes);
+                    self.nodes());
             if (!(o instanceof ContentRule.Outcome.Available a)) {
                 return null;
             }
@@ -281,7 +282,7 @@ final class Byzantines {
          */
         Proposal fresh(SimNode self, Proposal p) {
             ChainTip tip = self.core().tip();
-            BlockContent content = ContentRule.assemble(sim.chain, tip, p.height(), self.inputLog(), self.durable.nodes);
+            BlockContent content = ContentRule.assemble(sim.chain, tip, p.height(), self.inputLog(), self.nodes());
             long timestamp = Math.max(self.localNowMs(), tip.header().timestampMs() + 1);
             BlockHeader h = new BlockHeader(p.chainId(), p.height(), p.round(), tip.blockId(), timestamp,
                     p.proposerIndex(), p.commitment().committerIndex(), p.commitment().pi(), content.ranges(),

@@ -26,7 +26,7 @@ record FaultMix(SimNetwork.LinkPolicy link, int partitions, boolean isolateDecid
     /** The byzantine behaviours a faulty validator can play (docs/simulation.md, "Byzantine behaviours"). */
     enum Byzantine {
         EQUIVOCATING_PROPOSER, DOUBLE_VOTER, FORGED_COMMITMENT, WITHHELD_COMMITMENT, INVALID_BLOCK,
-        WRONG_CHAIN, REPLAY_OLD_ROUNDS, LOCK_BREAKER, SILENT
+        WRONG_CHAIN, REPLAY_OLD_ROUNDS, LOCK_BREAKER, SILENT, GARBAGE
     }
 
     /** One mix in this many of {@link #random} is the split-lock plan. */

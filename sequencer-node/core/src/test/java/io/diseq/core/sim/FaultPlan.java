@@ -12,6 +12,8 @@ import java.util.SplittableRandom;
  */
 final class FaultPlan {
     private static final double MID_STEP_CRASH_P = 0.004;
+    /** Chance that one storage operation (a block write, a trie load) fails while the faults last. */
+    private static final double STORAGE_FAULT_P = 0.03;
 
     private final Simulation sim;
     private final FaultMix mix;
@@ -39,7 +41,8 @@ final class FaultPlan {
     void schedule() {
         if (lockSplit != null) {
             lockSplit.assignRoles();
-            sim.network.filter(lockSplit);
+            sim.network.filter((from, to, p) -> !(p instanceof Packet.Envelope e) || e.message() == null
+                    || lockSplit.pass(from, to, e.message()));
         }
         if (mix.partitions() > 0) {
             long slot = healAtMs / mix.partitions();
@@ -95,6 +98,11 @@ final class FaultPlan {
      * The adaptive adversary of {@link FaultMix#isolateDeciders}: cuts the first decider of a height off
      * (messages already in flight from or to it are lost on arrival) for 0.2 to 2 s, for 3 heights in 4.
      */
+    /** Whether one storage operation fails now (only with crash faults, only before the heal). */
+    boolean storageFails() {
+        return mix.crashes() && faultPhase() && random.nextDouble() < STORAGE_FAULT_P;
+    }
+
     void decided(SimNode node, long height) {
         if (lockSplit != null) {
             lockSplit.decided(node, height);

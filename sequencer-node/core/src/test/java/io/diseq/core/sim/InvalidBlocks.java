@@ -73,7 +73,7 @@ final class InvalidBlocks {
     /** The same ranges and count with the messages root of the records in reverse order. */
     private static BlockHeader reordered(BlockHeader h, SimNode self, Simulation sim) {
         ContentRule.Outcome o = ContentRule.recompute(sim.chain, self.core().tip(), h.height(), h.ranges(),
-                self.inputLog(), self.durable.nodes);
+                self.inputLog(), self.nodes());
         List<byte[]> payloads = new ArrayList<>();
         if (o instanceof ContentRule.Outcome.Available a) {
             for (SequencedMessage m : a.content().messages()) {

@@ -26,6 +26,12 @@ final class InvariantViolation extends RuntimeException {
         UNKNOWN_RECORD(true),
         /** Per partition, the sequenced offsets are not contiguous. */
         NON_CONTIGUOUS_OFFSETS(true),
+        /** An honest node sent its own signed message before the signer state covering it was durable. */
+        SENT_BEFORE_DURABLE(true),
+        /** An honest node announced (published) a block before its write completed. */
+        PUBLISHED_BEFORE_DURABLE(true),
+        /** Handling an untrusted input threw inside an honest node's runtime (the input was dropped). */
+        UNTRUSTED_INPUT_THREW(true),
         /** After faults healed, honest instances did not make progress within the bound. */
         NO_PROGRESS(false),
         /** After faults healed, a record in the input log was never sequenced. */

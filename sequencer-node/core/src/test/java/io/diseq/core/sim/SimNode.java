@@ -2,36 +2,63 @@ package io.diseq.core.sim;
 
 import io.diseq.core.chain.DecidedBlock;
 import io.diseq.core.chain.InputLog;
-import io.diseq.core.chain.RejectCode;
+import io.diseq.core.consensus.Commitment;
 import io.diseq.core.consensus.ConsensusCore;
 import io.diseq.core.consensus.ConsensusMessage;
-import io.diseq.core.consensus.Effect;
-import io.diseq.core.consensus.Event;
-import io.diseq.core.consensus.TimeoutStep;
+import io.diseq.core.consensus.Proposal;
+import io.diseq.core.consensus.SignStep;
+import io.diseq.core.consensus.SignerState;
+import io.diseq.core.consensus.Vote;
+import io.diseq.core.consensus.VoteType;
+import io.diseq.core.runtime.Decision;
+import io.diseq.core.runtime.GossipType;
+import io.diseq.core.runtime.Input;
+import io.diseq.core.runtime.NodeRuntime;
+import io.diseq.core.runtime.Output;
+import io.diseq.core.runtime.Payloads;
+import io.diseq.core.runtime.RuntimeSettings;
+import io.diseq.core.runtime.SyncBlocks;
+import io.diseq.core.sim.InvariantViolation.Kind;
+import io.diseq.core.trie.NodeStore;
+import io.diseq.core.util.Bytes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The driver of one simulated instance (docs/simulation.md, "Architecture"): it feeds events to a real
- * {@link ConsensusCore} at the instance's skewed local time and performs the returned effects in order,
- * exactly as the service's driver thread does, with the simulator's network, timers and storage. A crash
- * drops the core and every pending timer; a restart builds a new core from {@link Durable} alone.
+ * The shell of one simulated instance (docs/simulation.md, "Architecture"): it runs the PRODUCTION
+ * {@link NodeRuntime} (relay, timers, catch-up, pipelined writes, trie loads: the validator's own code) at the
+ * instance's skewed local time, and performs its outputs with simulated devices, exactly as the service's
+ * driver does with real ones: gossip as bytes over the faulty network, a block store whose writes take time
+ * and complete in order, a trie-node store with latency, and block fetches as request and response. A crash
+ * drops the runtime and every device operation in flight; a write in progress lands or not by a coin flip;
+ * a restart builds a new runtime from {@link Durable} alone. After every output the shell checks the
+ * runtime's invariants: no own message leaves before its signer state is durable, no block is announced
+ * before it is durable, no untrusted input makes an honest runtime throw.
  */
 final class SimNode {
     /** A message leaving this instance: to one instance, or to every other instance when {@code to < 0}. */
     record Outgoing(int to, ConsensusMessage message) {
     }
 
-    /** What a byzantine wrapper does with the messages its real core emits, and which ones it lets in. */
+    /** What a byzantine wrapper does with the messages its real runtime signs, and which ones it lets in. */
     interface Behaviour {
         List<Outgoing> transform(SimNode self, ConsensusMessage message);
 
-        /** Whether an incoming message reaches the wrapped core. */
+        /** Whether an incoming message reaches the wrapped runtime. */
         default boolean admit(ConsensusMessage message) {
             return true;
         }
     }
+
+    static final RuntimeSettings SETTINGS = new RuntimeSettings(Simulation.GOSSIP_MS, Simulation.STATUS_POLL_MS, 8,
+            1_000, 100, 2_000, 2, 500, 3, 100, 256L << 10, 64, 1_024);
+    private static final long WRITE_MIN_MS = 2;
+    private static final long WRITE_MAX_MS = 60;
+    private static final long LOAD_MAX_MS = 8;
 
     final int instance;
     final int validator;
@@ -42,13 +69,13 @@ final class SimNode {
     final SimTopic.View view;
     private final InputLog inputLog;
     private final Simulation sim;
-    /** Per height: messages this core sent or accepted (relayed by gossip), and every message it received. */
-    private final Map<Long, MessageSet> accepted = new HashMap<>();
-    private final Map<Long, MessageSet> delivered = new HashMap<>();
-    private ConsensusCore core;
+    private final Deque<DecidedBlock> writeQueue = new ArrayDeque<>();
+    private final Map<Long, DecidedBlock> unwritten = new HashMap<>();
+    private DecidedBlock writing;
+    private NodeRuntime runtime;
     private long generation;
-    private boolean syncing;
     private long crashes;
+    private long wakeAtMs = Long.MAX_VALUE;
 
     SimNode(Simulation sim, int instance, int validator, boolean honestKey, Behaviour behaviour, long skewMs) {
         this.sim = sim;
@@ -63,7 +90,7 @@ final class SimNode {
     }
 
     boolean up() {
-        return core != null;
+        return runtime != null;
     }
 
     /** Honest code with an honest key: counted for liveness and for the double-sign invariant. */
@@ -75,16 +102,39 @@ final class SimNode {
         return sim.scheduler.nowMs() + skewMs;
     }
 
+    /** The durable height: what survives a crash, and what liveness is measured on. */
     long height() {
         return durable.height();
     }
 
+    /** The runtime's core, for read-only inspection (byzantine behaviours, the split-lock plan); null when down. */
     ConsensusCore core() {
-        return core;
+        return runtime == null ? null : runtime.core();
+    }
+
+    NodeRuntime runtime() {
+        return runtime;
     }
 
     InputLog inputLog() {
         return inputLog;
+    }
+
+    /** Every state-trie node this instance holds: durable ones and those of blocks still being written. */
+    NodeStore nodes() {
+        return hash -> {
+            byte[] node = durable.nodes.get(hash);
+            if (node != null) {
+                return node;
+            }
+            for (DecidedBlock b : unwritten.values()) {
+                node = b.stateNodes().get(hash);
+                if (node != null) {
+                    return node;
+                }
+            }
+            return null;
+        };
     }
 
     long crashes() {
@@ -92,30 +142,38 @@ final class SimNode {
     }
 
     void start() {
-        core = new ConsensusCore(sim.chain, sim.rules, sim.keys.cryptoOf(validator), validator, durable.signer,
-                durable.tip, inputLog, durable.nodes);
+        List<Decision> recovered = durable.decisionsAbove();
+        runtime = new NodeRuntime(sim.chain, sim.rules, sim.config.runtimeRules(), sim.keys.cryptoOf(validator),
+                validator, durable.signer, durable.tip, recovered, inputLog, SETTINGS);
         generation++;
+        wakeAtMs = Long.MAX_VALUE;
         sim.network.down(instance, false);
-        step(new Event.Start());
+        step(new Input.Start());
     }
 
-    /** Loses everything not persisted: the core, its timers, the gossip memory, a sync in progress. */
+    /**
+     * Loses everything not durable: the runtime (timers, relay memory, catch-up, trie cache), queued block
+     * writes and device operations in flight. The write in progress completed or not: a coin decides.
+     */
     void crash() {
-        if (core == null) {
+        if (runtime == null) {
             return;
         }
-        core = null;
+        if (writing != null && sim.random.nextBoolean()) {
+            durable.persist(writing);
+        }
+        runtime = null;
+        writing = null;
+        writeQueue.clear();
+        unwritten.clear();
         generation++;
         crashes++;
-        accepted.clear();
-        delivered.clear();
-        syncing = false;
         sim.network.down(instance, true);
         sim.trace.add(sim.scheduler.nowMs(), "i" + instance + " CRASH at height " + height());
     }
 
     void restart() {
-        if (core != null) {
+        if (runtime != null) {
             return;
         }
         sim.trace.add(sim.scheduler.nowMs(), "i" + instance + " RESTART from height " + height());
@@ -125,178 +183,261 @@ final class SimNode {
         start();
     }
 
-    void step(Event event) {
-        if (core == null) {
+    /** Steps the runtime and performs its outputs in order (a mid-step crash may cut the list). */
+    void step(Input input) {
+        if (runtime == null) {
             return;
         }
-        List<Effect> effects = core.step(event, localNowMs());
-        int crashAfter = sim.faults.midStepCrash(this, effects.size());
-        for (int i = 0; i < effects.size() && core != null; i++) {
+        List<Output> outputs = runtime.step(input, localNowMs());
+        int crashAfter = sim.faults.midStepCrash(this, outputs.size());
+        for (int i = 0; i < outputs.size() && runtime != null; i++) {
             if (i == crashAfter) {
                 crash();
                 return;
             }
-            perform(effects.get(i));
+            perform(outputs.get(i));
         }
+        scheduleWake();
     }
 
-    private void perform(Effect effect) {
-        if (effect instanceof Effect.Broadcast b) {
-            broadcast(b.message());
-        } else if (effect instanceof Effect.ScheduleTimeout t) {
-            scheduleTimeout(t.height(), t.round(), t.step(), t.fireAtMs());
-        } else if (effect instanceof Effect.PersistSignerState p) {
-            durable.signer = p.state();
-        } else if (effect instanceof Effect.PersistDecidedBlock d) {
-            decided(d.block());
-        } else if (effect instanceof Effect.SyncNeeded s) {
-            sim.trace.add(sim.scheduler.nowMs(), "i" + instance + " sync needed to " + s.height());
-            startSync();
-        } else {
-            if (effect instanceof Effect.Rejected r) {
-                forget(r);
-            }
-            sim.stats.count(effect);
-        }
-    }
-
-    private void broadcast(ConsensusMessage m) {
-        List<Outgoing> out = behaviour == null ? List.of(new Outgoing(-1, m)) : behaviour.transform(this, m);
-        for (Outgoing o : out) {
-            send(o);
-            remember(accepted, o.message());
-            remember(delivered, o.message());
-        }
-    }
-
-    private void send(Outgoing o) {
-        if (sim.trace.enabled()) {
-            sim.trace.add(sim.scheduler.nowMs(), "i" + instance + " -> " + (o.to() < 0 ? "all" : "i" + o.to())
-                    + " " + Describe.message(o.message()));
-        }
-        if (honest()) {
-            sim.monitor.onSigned(Describe.signed(o.message()));
-        }
-        if (o.to() < 0) {
-            sim.network.broadcast(instance, o.message());
-        } else {
-            sim.network.send(instance, o.to(), o.message());
-        }
-    }
-
-    /**
-     * One round of the gossip layer (docs/simulation.md, "Gossip"): sends every reachable running peer the
-     * messages of the peer's current height that this instance accepted and the peer has not received yet.
-     * Tendermint's liveness assumes exactly this relay property after GST (a message one correct process
-     * received reaches every correct process); without it a vote lost before the heal, or forgotten in a
-     * crash, could stall a height forever.
-     */
-    void gossip() {
-        if (core == null) {
+    private void scheduleWake() {
+        if (runtime == null) {
             return;
         }
-        for (SimNode peer : sim.nodes) {
-            if (peer == this || !peer.up() || !sim.network.connected(instance, peer.instance)) {
-                continue;
-            }
-            MessageSet mine = accepted.get(peer.core.status().height());
-            if (mine == null) {
-                continue;
-            }
-            for (ConsensusMessage m : mine.inOrder()) {
-                if (!peer.received(m)) {
-                    sim.network.send(instance, peer.instance, m);
-                }
-            }
-        }
-    }
-
-    /** A message arriving from the network: remembered (for relay) unless the core rejects it as bad. */
-    void receive(ConsensusMessage m) {
-        if (core == null) {
+        long at = runtime.nextWakeMs() - skewMs;
+        if (at == Long.MAX_VALUE - skewMs || at >= wakeAtMs) {
             return;
         }
-        remember(delivered, m);
-        if (behaviour != null && !behaviour.admit(m)) {
-            return;
-        }
-        remember(accepted, m);
-        step(new Event.MessageReceived(m));
-    }
-
-    private boolean received(ConsensusMessage m) {
-        MessageSet set = delivered.get(m.height());
-        return set != null && set.contains(m);
-    }
-
-    private void remember(Map<Long, MessageSet> sets, ConsensusMessage m) {
-        long current = core.status().height();
-        if (m.height() >= current) {
-            sets.computeIfAbsent(m.height(), h -> new MessageSet()).add(m);
-        }
-        if (sets.size() > 1) {
-            sets.keySet().removeIf(h -> h < current);
-        }
-    }
-
-    /** A message the core refused for a reason other than having it already is not relayed. */
-    private void forget(Effect.Rejected r) {
-        if (r.message() == null || r.code() == RejectCode.DUPLICATE_VOTE) {
-            return;
-        }
-        MessageSet set = accepted.get(r.message().height());
-        if (set != null) {
-            set.remove(r.message());
-        }
-    }
-
-    private void scheduleTimeout(long height, int round, TimeoutStep step, long fireAtLocalMs) {
+        wakeAtMs = Math.max(at, sim.scheduler.nowMs() + 1);
         long gen = generation;
-        sim.scheduler.at(fireAtLocalMs - skewMs, "timeout", () -> {
+        sim.scheduler.at(wakeAtMs, "wake", () -> {
             if (gen == generation) {
-                sim.trace.add(sim.scheduler.nowMs(), "i" + instance + " timeout " + step + " h=" + height + " r=" + round);
-                step(new Event.TimeoutFired(height, round, step));
+                wakeAtMs = Long.MAX_VALUE;
+                step(new Input.Tick());
             }
         });
     }
 
-    private void decided(DecidedBlock block) {
-        durable.persist(block);
-        sim.trace.add(sim.scheduler.nowMs(), "i" + instance + " DECIDE h=" + block.height() + " r="
-                + block.header().round() + " id=" + Describe.shortId(block.blockId()) + " msgs="
-                + block.messages().size() + " ranges=" + block.header().ranges());
+    private void perform(Output o) {
+        if (o instanceof Output.PersistSignerState p) {
+            durable.signer = p.state();
+        } else if (o instanceof Output.PersistDecision d) {
+            durable.decision(new Decision(d.header(), d.certificate()));
+        } else if (o instanceof Output.Send s) {
+            send(s);
+        } else if (o instanceof Output.PersistBlock p) {
+            write(p.block());
+        } else if (o instanceof Output.BlockDurable b) {
+            if (honest() && durable.height() < b.block().height()) {
+                throw new InvariantViolation(Kind.PUBLISHED_BEFORE_DURABLE, "i" + instance + " announced block "
+                        + b.block().height() + " with durable height " + durable.height());
+            }
+        } else if (o instanceof Output.FetchBlocks f) {
+            fetch(f);
+        } else if (o instanceof Output.LoadTrieNodes l) {
+            load(l);
+        } else if (o instanceof Output.Decided d) {
+            decided(d.block(), d.fromSync());
+        } else if (o instanceof Output.InputFailed f) {
+            if (honest()) {
+                throw new InvariantViolation(Kind.UNTRUSTED_INPUT_THREW, "i" + instance + " input from " + f.sender()
+                        + " (" + f.what() + ") threw " + f.error());
+            }
+        } else {
+            sim.stats.count(o);
+        }
+    }
+
+    // ---- gossip ----
+
+    private void send(Output.Send s) {
+        ConsensusMessage m = s.type() == GossipType.STATUS ? null : decode(s);
+        if (m != null && m.sender() == validator) {
+            checkDurable(m);
+            if (behaviour != null) {
+                for (Outgoing o : behaviour.transform(this, m)) {
+                    sendMessage(o.to(), o.message());
+                }
+                return;
+            }
+            if (honest()) {
+                sim.monitor.onSigned(Describe.signed(m));
+            }
+        }
+        if (sim.trace.enabled() && m != null) {
+            sim.trace.add(sim.scheduler.nowMs(), "i" + instance + " -> all " + Describe.message(m));
+        }
+        transmit(s.to(), new Packet.Envelope(validator, s.type(), s.height(), s.round(), s.payload()));
+    }
+
+    private void sendMessage(int to, ConsensusMessage m) {
+        if (sim.trace.enabled()) {
+            sim.trace.add(sim.scheduler.nowMs(), "i" + instance + " -> " + (to < 0 ? "all" : "i" + to) + " "
+                    + Describe.message(m));
+        }
+        transmit(to, new Packet.Envelope(validator, Payloads.typeOf(m), m.height(), m.round(), Payloads.encode(m)));
+    }
+
+    /** Sends raw envelope bytes (byzantine garbage included). */
+    void transmit(int to, Packet packet) {
+        if (to < 0) {
+            sim.network.broadcast(instance, packet);
+        } else {
+            sim.network.send(instance, to, packet);
+        }
+    }
+
+    private static ConsensusMessage decode(Output.Send s) {
+        Payloads.Inbound in = Payloads.decode(s.type(), -1, s.height(), s.round(), s.payload().unsafeArray());
+        return in instanceof Payloads.Inbound.Message m ? m.message() : null;
+    }
+
+    /** Persist before you speak: the durable signer state must already cover this node's own message. */
+    private void checkDurable(ConsensusMessage m) {
+        if (!honest()) {
+            return;
+        }
+        SignerState st = durable.signer;
+        SignStep step = stepOf(m);
+        int c = Long.compare(st.height(), m.height());
+        if (c == 0) {
+            c = Integer.compare(st.round(), m.round());
+        }
+        if (c == 0 && st.step() != null) {
+            c = st.step().compareTo(step);
+        }
+        if (c < 0) {
+            throw new InvariantViolation(Kind.SENT_BEFORE_DURABLE, "i" + instance + " sent " + Describe.message(m)
+                    + " with durable signer state at h=" + st.height() + " r=" + st.round() + " " + st.step());
+        }
+    }
+
+    private static SignStep stepOf(ConsensusMessage m) {
+        if (m instanceof Commitment) {
+            return SignStep.COMMITMENT;
+        }
+        if (m instanceof Proposal) {
+            return SignStep.PROPOSAL;
+        }
+        return ((Vote) m).type() == VoteType.PREVOTE ? SignStep.PREVOTE : SignStep.PRECOMMIT;
+    }
+
+    /** A packet arriving from the network. */
+    void receive(Packet packet) {
+        if (runtime == null) {
+            return;
+        }
+        if (packet instanceof Packet.Envelope e) {
+            if (behaviour != null) {
+                ConsensusMessage m = e.message();
+                if (m != null && !behaviour.admit(m)) {
+                    return;
+                }
+            }
+            if (sim.trace.enabled()) {
+                ConsensusMessage m = e.message();
+                sim.trace.add(sim.scheduler.nowMs(), "i" + instance + " <- v" + e.sender() + " "
+                        + (m == null ? e.type() : Describe.message(m)));
+            }
+            step(new Input.Gossip(e.sender(), e.type(), e.height(), e.round(), e.payload().unsafeArray()));
+        } else if (packet instanceof Packet.FetchRequest r) {
+            serve(r);
+        } else if (packet instanceof Packet.FetchResponse r) {
+            step(new Input.BlocksFetched(r.requestId(), r.server(), r.body()));
+        }
+    }
+
+    // ---- catch-up: a request and a response over the network ----
+
+    private void fetch(Output.FetchBlocks f) {
+        int to = sim.instanceOf(f.peer(), instance);
+        if (to < 0) {
+            step(new Input.FetchFailed(f.requestId(), f.peer(), "no such peer"));
+            return;
+        }
+        sim.network.send(instance, to, new Packet.FetchRequest(f.requestId(), instance, f.from(), f.count()));
+    }
+
+    /** Serves durable blocks only, as BlocksResource does. */
+    private void serve(Packet.FetchRequest r) {
+        List<byte[]> blocks = new ArrayList<>();
+        for (long h = r.from(); h < r.from() + r.count(); h++) {
+            DecidedBlock b = durable.block(h);
+            if (b == null) {
+                break;
+            }
+            blocks.add(SyncBlocks.encodeBlock(b.header().encode(), b.certificate().encode(), b.messages()));
+        }
+        sim.network.send(instance, r.fromInstance(), new Packet.FetchResponse(r.requestId(), validator,
+                SyncBlocks.encodeResponse(blocks)));
+    }
+
+    // ---- storage devices ----
+
+    private void write(DecidedBlock block) {
+        unwritten.put(block.height(), block);
+        writeQueue.addLast(block);
+        if (writing == null) {
+            nextWrite();
+        }
+    }
+
+    private void nextWrite() {
+        writing = writeQueue.pollFirst();
+        if (writing == null) {
+            return;
+        }
+        long gen = generation;
+        DecidedBlock block = writing;
+        long latency = WRITE_MIN_MS + sim.random.nextLong(WRITE_MAX_MS - WRITE_MIN_MS + 1);
+        sim.scheduler.after(latency, "write", () -> {
+            if (gen != generation) {
+                return;
+            }
+            writing = null;
+            if (sim.faults.storageFails()) {
+                long h = block.height();
+                writeQueue.clear();
+                step(new Input.PersistFailed(h, "simulated storage fault"));
+                return;
+            }
+            durable.persist(block);
+            unwritten.remove(block.height());
+            step(new Input.BlockPersisted(block.height()));
+            if (runtime != null && writing == null) {
+                nextWrite();
+            }
+        });
+    }
+
+    private void load(Output.LoadTrieNodes l) {
+        long gen = generation;
+        sim.scheduler.after(1 + sim.random.nextLong(LOAD_MAX_MS), "load", () -> {
+            if (gen != generation) {
+                return;
+            }
+            if (sim.faults.storageFails()) {
+                step(new Input.TrieLoadFailed(l.requestId(), "simulated storage fault"));
+                return;
+            }
+            Map<Bytes, byte[]> found = new HashMap<>();
+            for (Bytes h : l.hashes()) {
+                byte[] node = durable.nodes.get(h);
+                if (node != null) {
+                    found.put(h, node);
+                }
+            }
+            step(new Input.TrieNodesLoaded(l.requestId(), found));
+        });
+    }
+
+    private void decided(DecidedBlock block, boolean fromSync) {
+        sim.trace.add(sim.scheduler.nowMs(), "i" + instance + (fromSync ? " SYNCED" : " DECIDE") + " h="
+                + block.height() + " r=" + block.header().round() + " id=" + Describe.shortId(block.blockId())
+                + " msgs=" + block.messages().size() + " ranges=" + block.header().ranges());
         if (behaviour == null) {
             sim.monitor.onDecision(Describe.decision(instance, block));
         }
         sim.faults.decided(this, block.height());
-    }
-
-    /** The catch-up loop of the driver: fetch the next decided block from a reachable peer until level. */
-    void startSync() {
-        if (!syncing && core != null) {
-            syncing = true;
-            long gen = generation;
-            sim.scheduler.after(sim.network.policy().minDelayMs() * 2, "sync", () -> syncOnce(gen));
-        }
-    }
-
-    private void syncOnce(long gen) {
-        if (gen != generation) {
-            return;
-        }
-        SimNode peer = sim.syncPeer(this);
-        if (peer == null) {
-            syncing = false;
-            return;
-        }
-        long before = height();
-        DecidedBlock b = peer.durable.block(before + 1);
-        sim.trace.add(sim.scheduler.nowMs(), "i" + instance + " synced h=" + b.height() + " from i" + peer.instance);
-        step(new Event.SyncedBlock(b.header(), b.certificate(), b.messages()));
-        if (gen != generation || height() == before) {
-            syncing = false; // crashed meanwhile, or the block was refused: the status poll retries later
-        } else {
-            sim.scheduler.after(1 + sim.network.policy().minDelayMs() * 2, "sync", () -> syncOnce(gen));
-        }
     }
 }

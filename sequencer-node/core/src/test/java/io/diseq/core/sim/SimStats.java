@@ -22,6 +22,23 @@ final class SimStats {
         counts.merge(key, 1L, Long::sum);
     }
 
+    /** Counts a runtime output the shell does not act on. */
+    void count(io.diseq.core.runtime.Output output) {
+        String key;
+        if (output instanceof io.diseq.core.runtime.Output.Rejected r) {
+            key = "rejected." + r.code();
+        } else if (output instanceof io.diseq.core.runtime.Output.EvidenceFound) {
+            key = "evidence";
+        } else if (output instanceof io.diseq.core.runtime.Output.SignRefused) {
+            key = "signRefused";
+        } else if (output instanceof io.diseq.core.runtime.Output.StorageRetry) {
+            key = "storageRetry";
+        } else {
+            key = output.getClass().getSimpleName();
+        }
+        counts.merge(key, 1L, Long::sum);
+    }
+
     Map<String, Long> counts() {
         return Map.copyOf(counts);
     }

@@ -6,9 +6,9 @@ import io.diseq.core.chain.Genesis;
 import io.diseq.core.chain.SignBytes;
 import io.diseq.core.chain.Timeouts;
 import io.diseq.core.chain.ValidatorSet;
-import io.diseq.core.consensus.ConsensusMessage;
 import io.diseq.core.consensus.ConsensusRules;
-import io.diseq.core.consensus.Event;
+import io.diseq.core.runtime.Input;
+import io.diseq.core.runtime.RuntimeRules;
 import io.diseq.core.sim.InvariantViolation.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,29 +29,39 @@ final class Simulation {
      * {@code adversarial}, else from {@link FaultMix#random}. {@code minHeights} raises the liveness target.
      */
     record Config(long seed, int validators, SimKeys.Mode crypto, ConsensusRules rules, FaultMix mix,
-                  boolean adversarial, boolean trace, long minHeights) {
+                  boolean adversarial, boolean trace, long minHeights, RuntimeRules runtimeRules) {
+        Config(long seed, int validators, SimKeys.Mode crypto, ConsensusRules rules, FaultMix mix,
+               boolean adversarial, boolean trace, long minHeights) {
+            this(seed, validators, crypto, rules, mix, adversarial, trace, minHeights, RuntimeRules.STANDARD);
+        }
+
+        /** The same run with a (deliberately broken) runtime rule set, for the planted runtime bugs. */
+        Config withRuntimeRules(RuntimeRules r) {
+            return new Config(seed, validators, crypto, rules, mix, adversarial, trace, minHeights, r);
+        }
+
         static Config of(long seed, int validators) {
             return new Config(seed, validators, SimKeys.Mode.FAKE, ConsensusRules.STANDARD, null, false, false, 0);
         }
 
         Config withTrace() {
-            return new Config(seed, validators, crypto, rules, mix, adversarial, true, minHeights);
+            return new Config(seed, validators, crypto, rules, mix, adversarial, true, minHeights, runtimeRules);
         }
 
         Config withCrypto(SimKeys.Mode mode) {
-            return new Config(seed, validators, mode, rules, mix, adversarial, trace, minHeights);
+            return new Config(seed, validators, mode, rules, mix, adversarial, trace, minHeights, runtimeRules);
         }
 
         Config withRules(ConsensusRules r) {
-            return new Config(seed, validators, crypto, r, mix, adversarial, trace, minHeights);
+            return new Config(seed, validators, crypto, r, mix, adversarial, trace, minHeights, runtimeRules);
         }
 
         Config adversarially() {
-            return new Config(seed, validators, crypto, rules, mix, true, trace, minHeights);
+            return new Config(seed, validators, crypto, rules, mix, true, trace, minHeights, runtimeRules);
         }
 
         Config withMix(FaultMix m, long heights) {
-            return new Config(seed, validators, crypto, rules, m, adversarial, trace, heights);
+            return new Config(seed, validators, crypto, rules, m, adversarial, trace, heights, runtimeRules);
         }
     }
 
@@ -84,7 +94,7 @@ final class Simulation {
     final ChainTip genesis;
     final ConsensusRules rules;
     final SafetyMonitor monitor;
-    final SimNetwork<ConsensusMessage> network;
+    final SimNetwork<Packet> network;
     final List<SimNode> nodes = new ArrayList<>();
     final SimStats stats = new SimStats();
     final FaultMix mix;
@@ -134,12 +144,18 @@ final class Simulation {
         return keys.verify(chain.validators().get(v.validator()).signingKey(), signed, v.signature());
     }
 
-    private void deliver(int to, ConsensusMessage m) {
-        SimNode node = nodes.get(to);
-        if (trace.enabled()) {
-            trace.add(scheduler.nowMs(), "i" + to + " <- " + Describe.message(m));
+    private void deliver(int to, Packet p) {
+        nodes.get(to).receive(p);
+    }
+
+    /** The instance that answers for validator {@code validator} to instance {@code asker}, or −1. */
+    int instanceOf(int validator, int asker) {
+        for (SimNode node : nodes) {
+            if (node.validator == validator && node.instance != asker) {
+                return node.instance;
+            }
         }
-        node.receive(m);
+        return -1;
     }
 
     /** Runs to completion: liveness reached after the heal, a violation, or the time bound. */
@@ -171,40 +187,10 @@ final class Simulation {
         Workload.schedule(this, Math.max(faults.healAtMs, 1500));
         for (SimNode node : nodes) {
             node.start();
-            periodic(node);
         }
         if (faults.healAtMs == 0) {
             healed();
         }
-    }
-
-    private void periodic(SimNode node) {
-        scheduler.after(GOSSIP_MS + random.nextLong(GOSSIP_MS), "gossip", () -> gossip(node));
-        scheduler.after(STATUS_POLL_MS + random.nextLong(STATUS_POLL_MS), "status", () -> statusPoll(node));
-    }
-
-    private void gossip(SimNode node) {
-        node.gossip();
-        scheduler.after(GOSSIP_MS, "gossip", () -> gossip(node));
-    }
-
-    private void statusPoll(SimNode node) {
-        if (node.up() && syncPeer(node) != null) {
-            node.startSync();
-        }
-        scheduler.after(STATUS_POLL_MS, "status", () -> statusPoll(node));
-    }
-
-    /** A reachable, running instance with a higher persisted height, or null (the driver's peer status). */
-    SimNode syncPeer(SimNode node) {
-        List<SimNode> ahead = new ArrayList<>();
-        for (SimNode peer : nodes) {
-            if (peer != node && peer.up() && network.connected(node.instance, peer.instance)
-                    && peer.height() > node.height()) {
-                ahead.add(peer);
-            }
-        }
-        return ahead.isEmpty() ? null : ahead.get(random.nextInt(ahead.size()));
     }
 
     /** Called once when every fault has healed: fixes the liveness target. */
@@ -256,7 +242,7 @@ final class Simulation {
     /** Notifies each running instance, after its own reader lag, that new input can be read. */
     void inputAppended() {
         for (SimNode node : nodes) {
-            scheduler.after(node.view.lagMs() + 1, "input", () -> node.step(new Event.InputAvailable()));
+            scheduler.after(node.view.lagMs() + 1, "input", () -> node.step(new Input.InputAppended()));
         }
     }
 }

@@ -118,7 +118,8 @@ class SimulationTest {
                 FaultMix.Byzantine.LOCK_BREAKER, "evidence",
                 FaultMix.Byzantine.FORGED_COMMITMENT, "rejected.BAD_VRF_PROOF",
                 FaultMix.Byzantine.INVALID_BLOCK, "rejected.INVALID_BLOCK",
-                FaultMix.Byzantine.WRONG_CHAIN, "rejected.WRONG_CHAIN");
+                FaultMix.Byzantine.WRONG_CHAIN, "rejected.WRONG_CHAIN",
+                FaultMix.Byzantine.GARBAGE, "rejected.MALFORMED");
         for (FaultMix.Byzantine kind : FaultMix.Byzantine.values()) {
             FaultMix mix = new FaultMix(new SimNetwork.LinkPolicy(0, 0, 5, 50, 0, 0), 0, false, false, false, false,
                     List.of(kind), false, false);

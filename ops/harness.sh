@@ -8,7 +8,8 @@
 #   ./ops/harness.sh --help
 set -eu
 cd "$(dirname "$0")/.."
-mvn -B -ntp -q -pl ops/harness -am install -DskipTests
+# package, not install: the child class path then names this clone's module jars, not ~/.m2 snapshots
+mvn -B -ntp -q -pl ops/harness -am package -DskipTests
 exec java -Xmx1g -Djava.awt.headless=true \
   -Dharness.classes=ops/harness/target/classes -Dharness.classpathFile=ops/harness/target/harness.classpath \
   -cp "ops/harness/target/classes:$(cat ops/harness/target/harness.classpath)" io.diseq.harness.Harness "$@"

@@ -50,7 +50,7 @@ public final class BaselineConsumer {
             partitions.forEach(consumer::position);
             cpuAtReady = ChildReport.ownCpuSeconds();
             ChildReport.ready();
-            while (records < expected.get() && System.currentTimeMillis() < expectedAt.get() + EXPECT_TIMEOUT_MS) {
+            while (records < expected.get() && System.currentTimeMillis() - EXPECT_TIMEOUT_MS < expectedAt.get()) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     long now = System.currentTimeMillis();
                     latency.recordValue(Math.max(0, Math.min(now - r.timestamp(), latency.getHighestTrackableValue())));

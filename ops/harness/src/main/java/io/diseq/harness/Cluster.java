@@ -7,7 +7,6 @@ import io.diseq.devnet.Layout;
 import io.diseq.devnet.NetworkGenerator;
 import io.diseq.devnet.NetworkSpec;
 import io.diseq.devnet.PortCheck;
-import io.diseq.devnet.PostgresServer;
 import io.diseq.schemas.Topics;
 import java.io.IOException;
 import java.net.URI;
@@ -29,8 +28,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The system under test, one process per part: PostgreSQL (the devnet's embedded server, its own OS
- * processes), the Kafka broker ({@link BrokerMain}), ingest and every validator in a JVM of its own,
+ * The system under test, one process per part: PostgreSQL ({@link PostgresMain}: the devnet's embedded
+ * server), the Kafka broker ({@link BrokerMain}), ingest and every validator in a JVM of its own,
  * with the configurations of the devnet's {@link NetworkGenerator} ({@link Layout#LOCAL}). Ports
  * derive from one base: Kafka {@code base}, its controller {@code base+1}, PostgreSQL {@code base+2},
  * ingest {@code base+10}, validator i {@code base+10+10(i+1)} (the generator's rule).
@@ -46,7 +45,7 @@ final class Cluster implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final List<AutoCloseable> started = new ArrayList<>();
     private final List<JavaProcess> validators = new ArrayList<>();
-    private PostgresServer postgres;
+    private JavaProcess postgres;
     private JavaProcess broker;
     private JavaProcess ingest;
 
@@ -75,10 +74,11 @@ final class Cluster implements AutoCloseable {
         checkPorts();
         GeneratedNetwork network = new NetworkGenerator(spec, new SecureRandom())
                 .generate(settings.workDir().resolve("network"));
-        postgres = PostgresServer.start(settings.workDir().resolve("postgres"), settings.postgresPort());
-        started.add(postgres);
-        postgres.ensureDatabases(NetworkSpec.DB_USER, NetworkSpec.LOCAL_DB_PASSWORD,
-                IntStream.range(0, spec.validators()).mapToObj(spec::databaseName).toList());
+        List<String> pgArgs = new ArrayList<>(List.of(settings.workDir().resolve("postgres").toString(),
+                Integer.toString(settings.postgresPort()), NetworkSpec.DB_USER, NetworkSpec.LOCAL_DB_PASSWORD));
+        IntStream.range(0, spec.validators()).mapToObj(spec::databaseName).forEach(pgArgs::add);
+        postgres = jvm("postgres", "-Xmx128m", PostgresMain.class.getName(), pgArgs);
+        awaitLine(postgres, ChildReport.READY);
         broker = jvm("broker", "-Xmx1g", BrokerMain.class.getName(), List.of(
                 settings.workDir().resolve("kafka").toString(), Integer.toString(settings.kafkaPort()),
                 Integer.toString(settings.kafkaPort() + 1)));
@@ -131,6 +131,10 @@ final class Cluster implements AutoCloseable {
 
     JavaProcess broker() {
         return broker;
+    }
+
+    JavaProcess postgres() {
+        return postgres;
     }
 
     JavaProcess ingest() {

@@ -25,11 +25,11 @@ final class CatchUpProbe {
         victim.kill();
         JsonNode sent = steps.produce(rate, cluster.topics().rawMessages().name(), () -> { });
         steps.drain();
+        long drainedAt = System.currentTimeMillis();
         long first = sent.path("firstSendMs").asLong();
-        long last = sent.path("lastSendMs").asLong();
-        double liveRate = monitor.finalizedBetween(first, last) / Math.max(0.001, (last - first) / 1000.0);
         long chainHeight = monitor.height();
         long missed = monitor.finalizedMessages() - finalizedBefore;
+        double liveRate = missed / Math.max(0.001, (drainedAt - first) / 1000.0);
         long restartAt = System.currentTimeMillis();
         victim.start();
         cluster.awaitValidator(index);

@@ -78,10 +78,10 @@ final class Cluster implements AutoCloseable {
                 Integer.toString(settings.postgresPort()), NetworkSpec.DB_USER, NetworkSpec.LOCAL_DB_PASSWORD));
         IntStream.range(0, spec.validators()).mapToObj(spec::databaseName).forEach(pgArgs::add);
         postgres = jvm("postgres", "-Xmx128m", PostgresMain.class.getName(), pgArgs);
-        awaitLine(postgres, ChildReport.READY);
         broker = jvm("broker", "-Xmx1g", BrokerMain.class.getName(), List.of(
                 settings.workDir().resolve("kafka").toString(), Integer.toString(settings.kafkaPort()),
                 Integer.toString(settings.kafkaPort() + 1)));
+        awaitLine(postgres, ChildReport.READY);
         awaitLine(broker, ChildReport.READY);
         ingest = jvm("ingest", "-Xmx512m", "io.diseq.ingest.IngestApplication",
                 List.of("server", network.ingestConfig().toString()));
@@ -111,14 +111,17 @@ final class Cluster implements AutoCloseable {
     }
 
     private JavaProcess jvm(String name, String heap, String main, List<String> args) {
-        JavaProcess p = new JavaProcess(name, classpath, List.of(heap, "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError"),
-                main, args, logDir).start();
+        List<String> options = new ArrayList<>(List.of(heap, "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError"));
+        options.addAll(settings.extraJvmOptions());
+        JavaProcess p = new JavaProcess(name, classpath, options, main, args, logDir).start();
         started.add(p);
         return p;
     }
 
     JavaProcess launch(String name, String heap, String main, List<String> args) {
-        return new JavaProcess(name, classpath, List.of(heap, "-XX:+UseSerialGC"), main, args, logDir).start();
+        List<String> options = new ArrayList<>(List.of(heap, "-XX:+UseSerialGC"));
+        options.addAll(settings.extraJvmOptions());
+        return new JavaProcess(name, classpath, options, main, args, logDir).start();
     }
 
     NetworkSpec spec() {
@@ -220,9 +223,10 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    /** Stops validators, ingest, the broker, PostgreSQL: the reverse of the start order. */
+    /** Stops the validators (all at once), then ingest, the broker and PostgreSQL: the reverse of the start order. */
     @Override
     public void close() {
+        validators.forEach(JavaProcess::terminate);
         List<AutoCloseable> reverse = new ArrayList<>(started);
         Collections.reverse(reverse);
         for (AutoCloseable c : reverse) {

@@ -43,6 +43,9 @@ public final class Harness implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "60s", description = "length of each step: 90s, 2m, 500ms (default ${DEFAULT-VALUE})")
     String duration;
 
+    @Option(names = "--warm-up", defaultValue = "30s", description = "unmeasured sequencer step at the first rate (default ${DEFAULT-VALUE})")
+    String warmUp;
+
     @Option(names = "--size", defaultValue = "100", description = "message bytes (default ${DEFAULT-VALUE})")
     int size;
 
@@ -81,7 +84,7 @@ public final class Harness implements Callable<Integer> {
     String drainTimeout;
 
     @Option(names = "--smoke", description = "a run of about a minute that checks that a report comes out: "
-            + "rates 200,400, 10 s steps, 5 s of receipts (other flags still apply)")
+            + "one rate (300 msg/s), 5 s steps, no warm-up, 3 s of receipts, C1-only JIT (other flags still apply)")
     boolean smoke;
 
     private final String[] args;
@@ -115,13 +118,15 @@ public final class Harness implements Callable<Integer> {
     }
 
     HarnessSettings settings() {
-        List<Double> steps = smoke && rates == null && ramp == null ? List.of(200.0, 400.0) : rates(rates, ramp);
-        long stepMs = smoke && !explicit("--duration") ? 10_000 : millis(duration);
-        long receipts = smoke && !explicit("--receipt-seconds") ? 5 : receiptSeconds;
+        List<Double> steps = smoke && rates == null && ramp == null ? List.of(300.0) : rates(rates, ramp);
+        long stepMs = smoke && !explicit("--duration") ? 5_000 : millis(duration);
+        long warmUpMs = smoke && !explicit("--warm-up") ? 0 : millis(warmUp);
+        long receipts = smoke && !explicit("--receipt-seconds") ? 3 : receiptSeconds;
         long drainMs = smoke && !explicit("--drain-timeout") ? 30_000 : millis(drainTimeout);
+        List<String> jvm = smoke ? List.of("-XX:TieredStopAtLevel=1") : List.of();
         String reportName = name != null ? name : "harness-" + NAME.format(Instant.now());
-        return new HarnessSettings(validators, partitions, steps, stepMs, size, basePort, workDir, out, reportName,
-                validatorHeapMb, receipts, receiptThreads, !noCatchUp, !noBaseline, drainMs,
+        return new HarnessSettings(validators, partitions, steps, stepMs, size, warmUpMs, basePort, workDir, out,
+                reportName, validatorHeapMb, receipts, receiptThreads, !noCatchUp, !noBaseline, drainMs, jvm,
                 "ops/harness.sh " + String.join(" ", args));
     }
 

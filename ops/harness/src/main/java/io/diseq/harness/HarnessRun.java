@@ -42,9 +42,15 @@ final class HarnessRun {
                     log("  " + baseline.get(baseline.size() - 1));
                 }
             }
+            List<SequencerStep> warmUp = new ArrayList<>();
+            if (settings.warmUpMs() > 0) {
+                log("sequencer warm-up at " + settings.rates().get(0) + " msg/s for " + settings.warmUpMs() / 1000 + " s");
+                warmUp.add(steps.sequencer(settings.rates().get(0), settings.warmUpMs()));
+            }
             Map<String, Long> dbBefore = databaseSizes(cluster);
+            long finalizedBefore = monitor.finalizedMessages();
             List<SequencerStep> sequencer = sequencerSteps(steps);
-            Storage storage = storage(cluster, dbBefore, monitor.finalizedMessages());
+            Storage storage = storage(cluster, dbBefore, monitor.finalizedMessages() - finalizedBefore);
             Receipts receipts = null;
             if (settings.receiptSeconds() > 0) {
                 log("receipts against v0 for " + settings.receiptSeconds() + " s");
@@ -61,7 +67,7 @@ final class HarnessRun {
             }
             Run run = new Run("diseq.harness-run/1", startedAt, Instant.now().toString(), settings.commandLine(),
                     machine(loadStart), settings.validators(), settings.partitions(), settings.messageBytes(),
-                    settings.durationMs(), baseline, sequencer, Harness.saturation(sequencer), receipts, catchUp,
+                    settings.durationMs(), baseline, warmUp, sequencer, Harness.saturation(sequencer), receipts, catchUp,
                     storage, Map.of("directory", settings.workDir().resolve("logs").toAbsolutePath().toString()));
             return ReportWriter.write(run, settings.outDir(), settings.reportName());
         }

@@ -128,6 +128,20 @@ final class JavaProcess implements AutoCloseable {
         return output;
     }
 
+    /** {@code SIGTERM} without waiting (so that several processes stop at once; {@link #close} then waits). */
+    synchronized void terminate() {
+        if (process != null && process.isAlive()) {
+            if (frozen()) {
+                try {
+                    thaw();
+                } catch (IOException | InterruptedException e) {
+                    // close() ends it forcibly if SIGTERM cannot
+                }
+            }
+            process.destroy();
+        }
+    }
+
     /** {@code SIGTERM} (the JVM runs its shutdown hooks: Dropwizard stops its Managed objects), then waits. */
     @Override
     public synchronized void close() throws InterruptedException {

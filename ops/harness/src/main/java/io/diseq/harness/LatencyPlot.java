@@ -57,9 +57,9 @@ final class LatencyPlot {
     }
 
     private static String title(Run run) {
-        return "Diseq harness " + run.startedAt() + ": " + run.validators() + " validators (one JVM each), "
+        return "Diseq harness " + run.startedAt().substring(0, 16) + "Z: " + run.validators() + " validators (one JVM each), "
                 + run.messageBytes() + "-byte messages, " + run.partitions() + " partitions, "
-                + run.machine().cpus() + " CPUs";
+                + run.machine().cpus() + " CPUs (shared)";
     }
 
     private static <T> double max(List<T> items, ToDoubleFunction<T> f) {

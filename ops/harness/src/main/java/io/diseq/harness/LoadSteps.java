@@ -44,6 +44,8 @@ final class LoadSteps implements AutoCloseable {
         for (int p = 0; p < settings.partitions(); p++) {
             rawPartitions.add(new TopicPartition(cluster.topics().rawMessages().name(), p));
         }
+        // Assigned (never polled): end offsets of unassigned partitions make the client warn on every call.
+        offsets.assign(rawPartitions);
     }
 
     /** Records ever produced to the raw topic (the producer is not transactional: one offset each). */
@@ -58,11 +60,15 @@ final class LoadSteps implements AutoCloseable {
 
     /** Sends at {@code rate} for the step's duration into the raw topic; returns the producer's RESULT. */
     JsonNode produce(double rate, String topic, ProducerProgress progress) throws Exception {
+        return produce(rate, topic, settings.durationMs(), progress);
+    }
+
+    JsonNode produce(double rate, String topic, long durationMs, ProducerProgress progress) throws Exception {
         String tag = "h" + Long.toHexString(System.nanoTime()) + "-" + (launched++);
         JavaProcess producer = cluster.launch("producer-" + launched, "-Xmx256m", LoadProducer.class.getName(),
-                List.of(settings.bootstrap(), topic, Double.toString(rate), Long.toString(settings.durationMs()),
+                List.of(settings.bootstrap(), topic, Double.toString(rate), Long.toString(durationMs),
                         Integer.toString(settings.messageBytes()), tag));
-        long deadline = System.currentTimeMillis() + settings.durationMs() + PRODUCER_GRACE.toMillis();
+        long deadline = System.currentTimeMillis() + durationMs + PRODUCER_GRACE.toMillis();
         while (!producer.awaitExit(Duration.ofSeconds(1))) {
             progress.tick();
             if (System.currentTimeMillis() > deadline) {
@@ -80,12 +86,16 @@ final class LoadSteps implements AutoCloseable {
     }
 
     SequencerStep sequencer(double rate) throws Exception {
+        return sequencer(rate, settings.durationMs());
+    }
+
+    SequencerStep sequencer(double rate, long durationMs) throws Exception {
         FinalityMonitor.Window window = monitor.openWindow();
         long finalizedBefore = monitor.finalizedMessages();
         sampler.begin();
         long t0 = System.currentTimeMillis();
         List<double[]> backlog = new ArrayList<>();
-        JsonNode sent = produce(rate, cluster.topics().rawMessages().name(), () -> {
+        JsonNode sent = produce(rate, cluster.topics().rawMessages().name(), durationMs, () -> {
             sampler.sample();
             backlog.add(new double[] {(System.currentTimeMillis() - t0) / 1000.0, backlog()});
         });
@@ -99,6 +109,7 @@ final class LoadSteps implements AutoCloseable {
         long last = sent.path("lastSendMs").asLong();
         double seconds = Math.max(0.001, (last - first) / 1000.0);
         double finalizedRate = monitor.finalizedBetween(first, last) / seconds;
+        double toDrain = finalized / Math.max(0.001, (drainStart + drainMs - first) / 1000.0);
         Latency latency;
         synchronized (monitor) {
             latency = Latency.of(window.latencyMs, 1);
@@ -110,7 +121,8 @@ final class LoadSteps implements AutoCloseable {
                 Double.isNaN(u.heapMaxMb()) ? null : u.heapMaxMb())));
         long count = sent.path("sent").asLong();
         boolean ok = latency.count() > 0 && latency.p99() <= 2000 && slope <= 0.05 * rate && drained;
-        return new SequencerStep(rate, count / seconds, count, sent.path("failed").asLong(), finalizedRate, latency,
+        return new SequencerStep(rate, count / seconds, count, sent.path("failed").asLong(), finalizedRate, toDrain,
+                latency,
                 slope, backlogAtEnd, drained, drainMs, producerCpuMicros(sent), processes, ok);
     }
 

@@ -54,12 +54,14 @@ final class ReportWriter {
 
     private static void throughput(StringBuilder b, Run run) {
         b.append("## Throughput and produce → finalized latency (raw Kafka in brackets, ratio sequencer / Kafka)\n\n");
-        b.append("| offered msg/s | sent msg/s | finalized msg/s | p50 ms | p99 ms | p99.9 ms | backlog growth msg/s "
-                + "| drained after | within target |\n|---|---|---|---|---|---|---|---|---|\n");
+        b.append("| offered msg/s | sent msg/s | finalized msg/s while offered | finalized msg/s to drain | p50 ms "
+                + "| p99 ms | p99.9 ms | backlog growth msg/s | drained after | within target |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
         for (SequencerStep s : run.sequencer()) {
             Optional<BaselineStep> k = baseline(run, s.offeredRate());
             b.append("| ").append(n(s.offeredRate())).append(" | ").append(n(s.sentRate()))
                     .append(" | ").append(beside(s.finalizedRate(), k.map(BaselineStep::deliveredRate)))
+                    .append(" | ").append(n(s.finalizedRateToDrain()))
                     .append(" | ").append(beside(s.latency().p50(), k.map(x -> x.latency().p50())))
                     .append(" | ").append(beside(s.latency().p99(), k.map(x -> x.latency().p99())))
                     .append(" | ").append(beside(s.latency().p999(), k.map(x -> x.latency().p999())))
@@ -67,7 +69,14 @@ final class ReportWriter {
                     .append(" | ").append(s.drained() ? n(s.drainMs() / 1000.0) + " s" : "not drained in " + n(s.drainMs() / 1000.0) + " s")
                     .append(" | ").append(s.withinTarget() ? "yes" : "**no**").append(" |\n");
         }
-        b.append("\nSaturation point (highest offered rate with p99 ≤ 2 s, no growing backlog, drained): **")
+        b.append("\nFinalized while offered: messages of the blocks whose records arrived while the producer sent, "
+                + "per second; to drain: every message of the step over the time from its first send to the last "
+                + "block. Latency: send time at the producer to the block record's arrival at a consumer.");
+        for (SequencerStep w : run.warmUp()) {
+            b.append(" Before these steps, an unmeasured warm-up at ").append(n(w.offeredRate())).append(" msg/s: p50 ")
+                    .append(n(w.latency().p50())).append(" ms, p99 ").append(n(w.latency().p99())).append(" ms.");
+        }
+        b.append("\n\nSaturation point (highest offered rate with p99 ≤ 2 s, no growing backlog, drained): **")
                 .append(run.saturationRate() == null ? "none of the offered rates" : n(run.saturationRate()) + " msg/s")
                 .append("**.\n\n");
     }

@@ -29,12 +29,13 @@ final class Results {
 
     /**
      * One sequencer step. {@code finalizedRate}: messages of the blocks whose records arrived while
-     * the producer sent, per second. {@code backlogSlope}: growth of (produced - finalized) in msg/s
+     * the producer sent, per second; {@code finalizedRateToDrain}: all messages finalized from the first
+     * send until the backlog drained, per second of that time. {@code backlogSlope}: growth of (produced - finalized) in msg/s
      * over the second half of the step (least squares). {@code withinTarget}: p99 ≤ 2 s, backlog not
      * growing (slope ≤ 5 % of the offered rate) and drained after the step.
      */
     record SequencerStep(double offeredRate, double sentRate, long sent, long failed, double finalizedRate,
-                         Latency latency, double backlogSlope, long backlogAtEnd, boolean drained, long drainMs,
+                         double finalizedRateToDrain, Latency latency, double backlogSlope, long backlogAtEnd, boolean drained, long drainMs,
                          double producerCpuMicrosPerMessage, List<ProcessUsage> processes, boolean withinTarget) {
     }
 
@@ -53,7 +54,8 @@ final class Results {
      * A validator killed ({@code kill -9}), kept down while the others finalize under load, then
      * restarted: {@code catchUpRate} is the messages of the missed blocks per second from its
      * admin port answering to its height reaching the chain's; {@code liveRate} the chain's
-     * finalized rate while it was down.
+     * finalized rate while it was down (messages finalized from the first send to the drained backlog,
+     * per second of that time).
      */
     record CatchUp(String validator, double offeredRate, long downMs, long heightAtKill, long chainHeight,
                    long missedMessages, double liveRate, long restartToReadyMs, long readyToCaughtUpMs,
@@ -70,7 +72,7 @@ final class Results {
 
     record Run(String schema, String startedAt, String finishedAt, String command, Machine machine, int validators,
                int partitions, int messageBytes, long stepDurationMs, List<BaselineStep> baseline,
-               List<SequencerStep> sequencer, Double saturationRate, Receipts receipts, CatchUp catchUp,
+               List<SequencerStep> warmUp, List<SequencerStep> sequencer, Double saturationRate, Receipts receipts, CatchUp catchUp,
                Storage storage, Map<String, String> logs) {
     }
 }

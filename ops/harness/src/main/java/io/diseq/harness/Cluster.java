@@ -36,7 +36,7 @@ import java.util.stream.IntStream;
  */
 final class Cluster implements AutoCloseable {
     static final String CHAIN = "bench";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
     private final HarnessSettings settings;
     private final NetworkSpec spec;

@@ -7,7 +7,8 @@ import java.io.IOException;
 /**
  * Catch-up of a restarted validator: the last validator is killed ({@code kill -9}), a load step
  * runs on the other validators (a quorum with n ≥ 4 and one down), the step drains, and the
- * validator starts again with its old data; the probe times its admin port answering and its
+ * validator starts again with its old data (a step at the saturation rate, or at half of what the first
+ * step finalized when no rate met the target); the probe times its admin port answering and its
  * {@code /v1/status} height reaching the chain's.
  */
 final class CatchUpProbe {
@@ -16,7 +17,8 @@ final class CatchUpProbe {
     private CatchUpProbe() {
     }
 
-    static CatchUp run(Cluster cluster, FinalityMonitor monitor, LoadSteps steps, double rate) throws Exception {
+    static CatchUp run(Cluster cluster, FinalityMonitor monitor, LoadSteps steps, double rate, long drainTimeoutMs)
+            throws Exception {
         int index = cluster.validators().size() - 1;
         JavaProcess victim = cluster.validators().get(index);
         long heightAtKill = height(cluster, index);
@@ -24,7 +26,7 @@ final class CatchUpProbe {
         long killedAt = System.currentTimeMillis();
         victim.kill();
         JsonNode sent = steps.produce(rate, cluster.topics().rawMessages().name(), () -> { });
-        steps.drain();
+        steps.drain(drainTimeoutMs);
         long drainedAt = System.currentTimeMillis();
         long first = sent.path("firstSendMs").asLong();
         long chainHeight = monitor.height();

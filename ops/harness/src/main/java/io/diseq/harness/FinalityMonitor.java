@@ -43,7 +43,9 @@ final class FinalityMonitor implements AutoCloseable {
     private final AtomicLongArray readUpTo;
     private final List<Window> windows = new ArrayList<>();
     private final List<long[]> blockArrivals = new ArrayList<>();
-    private final List<byte[]> idSample = new ArrayList<>();
+    private final List<SampledId> idSample = new ArrayList<>();
+    /** Per partition, the end of the highest offset range of a finalized block. */
+    private final long[] finalizedEnd;
     private final Random random = new Random(12);
     private final Thread messageThread;
     private final Thread blockThread;
@@ -67,6 +69,7 @@ final class FinalityMonitor implements AutoCloseable {
         this.sendTimes = new int[partitions][];
         Arrays.setAll(sendTimes, p -> new int[1 << 16]);
         this.readUpTo = new AtomicLongArray(partitions);
+        this.finalizedEnd = new long[partitions];
         this.messages = consumer(bootstrap);
         this.blocks = consumer(bootstrap);
         List<TopicPartition> tps = new ArrayList<>();
@@ -107,9 +110,15 @@ final class FinalityMonitor implements AutoCloseable {
         return blockArrivals.stream().filter(b -> b[0] >= fromMs && b[0] < toMs).mapToLong(b -> b[1]).sum();
     }
 
-    /** Up to {@value #ID_SAMPLE} message ids (32 bytes), a uniform sample of everything read. */
-    synchronized List<byte[]> idSample() {
-        return List.copyOf(idSample);
+    /**
+     * Message ids (32 bytes) of finalized messages: those of a uniform sample of up to {@value #ID_SAMPLE}
+     * of everything read whose offset lies below the partition's finalized ranges.
+     */
+    synchronized List<byte[]> finalizedIdSample() {
+        return idSample.stream().filter(s -> s.offset() < finalizedEnd[s.partition()]).map(SampledId::id).toList();
+    }
+
+    private record SampledId(int partition, long offset, byte[] id) {
     }
 
     private void readMessages() {
@@ -117,7 +126,7 @@ final class FinalityMonitor implements AutoCloseable {
             while (running) {
                 for (ConsumerRecord<byte[], byte[]> r : messages.poll(Duration.ofMillis(200))) {
                     store(r.partition(), r.offset(), r.timestamp());
-                    sample(r.key());
+                    sample(r.partition(), r.offset(), r.key());
                 }
                 for (TopicPartition tp : messages.assignment()) {
                     readUpTo.set(tp.partition(), messages.position(tp));
@@ -139,11 +148,12 @@ final class FinalityMonitor implements AutoCloseable {
         times[(int) offset] = (int) (timestampMs - epochMs + 1);
     }
 
-    private synchronized void sample(byte[] id) {
+    private synchronized void sample(int partition, long offset, byte[] key) {
         messagesSeen++;
-        if (id == null || id.length != 32) {
+        if (key == null || key.length != 32) {
             return;
         }
+        SampledId id = new SampledId(partition, offset, key);
         if (idSample.size() < ID_SAMPLE) {
             idSample.add(id);
         } else {
@@ -199,6 +209,7 @@ final class FinalityMonitor implements AutoCloseable {
             if (range.partition() >= partitions) {
                 continue;
             }
+            finalizedEnd[range.partition()] = Math.max(finalizedEnd[range.partition()], range.endOffset());
             int[] times = sendTimes[range.partition()];
             for (long o = range.firstOffset(); o < range.endOffset() && o < times.length; o++) {
                 if (times[(int) o] != 0) {

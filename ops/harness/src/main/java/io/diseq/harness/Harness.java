@@ -83,6 +83,10 @@ public final class Harness implements Callable<Integer> {
     @Option(names = "--drain-timeout", defaultValue = "60s", description = "wait after a step for its backlog (default ${DEFAULT-VALUE})")
     String drainTimeout;
 
+    @Option(names = "--settle-timeout", defaultValue = "10m",
+            description = "before receipts and catch-up, wait this long for a saturated step's backlog (default ${DEFAULT-VALUE})")
+    String settleTimeout;
+
     @Option(names = "--smoke", description = "a run of about a minute that checks that a report comes out: "
             + "one rate (300 msg/s), 5 s steps, no warm-up, 3 s of receipts, C1-only JIT (other flags still apply)")
     boolean smoke;
@@ -126,7 +130,8 @@ public final class Harness implements Callable<Integer> {
         List<String> jvm = smoke ? List.of("-XX:TieredStopAtLevel=1") : List.of();
         String reportName = name != null ? name : "harness-" + NAME.format(Instant.now());
         return new HarnessSettings(validators, partitions, steps, stepMs, size, warmUpMs, basePort, workDir, out,
-                reportName, validatorHeapMb, receipts, receiptThreads, !noCatchUp, !noBaseline, drainMs, jvm,
+                reportName, validatorHeapMb, receipts, receiptThreads, !noCatchUp, !noBaseline, drainMs,
+                millis(settleTimeout), jvm,
                 "ops/harness.sh " + String.join(" ", args));
     }
 
@@ -190,8 +195,12 @@ public final class Harness implements Callable<Integer> {
                 .max(Comparator.naturalOrder()).orElse(null);
     }
 
+    /** The saturation rate; without one, half of what the first step finalized (at least 50 msg/s). */
     static double catchUpRate(HarnessSettings settings, List<SequencerStep> steps) {
         Double sat = saturation(steps);
-        return sat != null ? sat : settings.rates().get(0);
+        if (sat != null) {
+            return sat;
+        }
+        return steps.isEmpty() ? settings.rates().get(0) : Math.max(50, Math.round(steps.get(0).finalizedRateToDrain() / 2));
     }
 }

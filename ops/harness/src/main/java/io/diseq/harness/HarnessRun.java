@@ -51,10 +51,11 @@ final class HarnessRun {
             long finalizedBefore = monitor.finalizedMessages();
             List<SequencerStep> sequencer = sequencerSteps(steps);
             Storage storage = storage(cluster, dbBefore, monitor.finalizedMessages() - finalizedBefore);
+            settle(steps);
             Receipts receipts = null;
             if (settings.receiptSeconds() > 0) {
                 log("receipts against v0 for " + settings.receiptSeconds() + " s");
-                receipts = ReceiptProbe.run(cluster.validators().get(0).name(), cluster.rest(0), monitor.idSample(),
+                receipts = ReceiptProbe.run(cluster.validators().get(0).name(), cluster.rest(0), monitor.finalizedIdSample(),
                         settings.receiptThreads(), settings.receiptSeconds());
                 log("  " + receipts);
             }
@@ -62,7 +63,7 @@ final class HarnessRun {
             if (settings.catchUp()) {
                 double rate = Harness.catchUpRate(settings, sequencer);
                 log("catch-up: kill -9 of the last validator, load at " + rate + " msg/s, restart");
-                catchUp = CatchUpProbe.run(cluster, monitor, steps, rate);
+                catchUp = CatchUpProbe.run(cluster, monitor, steps, rate, settings.settleTimeoutMs());
                 log("  " + catchUp);
             }
             Run run = new Run("diseq.harness-run/1", startedAt, Instant.now().toString(), settings.commandLine(),
@@ -88,6 +89,17 @@ final class HarnessRun {
             }
         }
         return sequencer;
+    }
+
+    /** After a step that did not drain, the probes wait (bounded) for the chain to finish its backlog. */
+    private void settle(LoadSteps steps) throws InterruptedException {
+        long backlog = steps.backlog();
+        if (backlog > 0) {
+            log("waiting up to " + settings.settleTimeoutMs() / 1000 + " s for a backlog of " + backlog
+                    + " messages before the probes");
+            log(steps.drain(settings.settleTimeoutMs()) ? "  drained" : "  still " + steps.backlog()
+                    + " messages behind: the probes run on a busy chain");
+        }
     }
 
     private static Map<String, Long> databaseSizes(Cluster cluster) throws Exception {

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param rates offered loads in messages per second, one step each, in ascending order
  * @param warmUpMs a sequencer step at the first rate before the measured ones (JIT, first blocks), 0 for none
+ * @param settleTimeoutMs how long the probes wait for the backlog a saturated step left behind
  * @param extraJvmOptions added to every child JVM (the smoke run uses C1 only, for a quicker start)
  * @param basePort Kafka takes it, its controller the next, PostgreSQL base+2, ingest and validators from base+10
  * @param receiptSeconds length of the receipt probe against validator 0 (0: skipped)
@@ -16,7 +17,7 @@ import java.util.List;
 record HarnessSettings(int validators, int partitions, List<Double> rates, long durationMs, int messageBytes,
                        long warmUpMs, int basePort, Path workDir, Path outDir, String reportName, int validatorHeapMb,
                        long receiptSeconds, int receiptThreads, boolean catchUp, boolean baseline,
-                       long drainTimeoutMs, List<String> extraJvmOptions, String commandLine) {
+                       long drainTimeoutMs, long settleTimeoutMs, List<String> extraJvmOptions, String commandLine) {
     static final String BASELINE_TOPIC = "harness-baseline";
 
     HarnessSettings {

@@ -128,7 +128,11 @@ final class LoadSteps implements AutoCloseable {
 
     /** Waits until everything produced is finalized; false after the drain timeout. */
     boolean drain() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + settings.drainTimeoutMs();
+        return drain(settings.drainTimeoutMs());
+    }
+
+    boolean drain(long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
         while (System.currentTimeMillis() < deadline) {
             if (backlog() <= 0) {
                 return true;

@@ -40,7 +40,9 @@ final class LatencyPlot {
         g.fillRect(0, 0, W, H);
         double xMax = niceMax(Math.max(max(run.sequencer(), SequencerStep::finalizedRate),
                 max(run.baseline(), BaselineStep::deliveredRate)));
-        Axes axes = new Axes(xMax, 1, 100_000);
+        double latencyMax = Math.max(max(run.sequencer(), s -> s.latency().p99()),
+                max(run.baseline(), s -> s.latency().p99()));
+        Axes axes = new Axes(xMax, 1, Math.max(10_000, Math.pow(10, Math.ceil(Math.log10(Math.max(1, latencyMax))))));
         axes.draw(g, "delivered msg/s (sequencer: finalized; baseline: consumed)",
                 "latency ms (log)", title(run));
         axes.horizontal(g, 2000, new Color(200, 0, 0), "2 s");
@@ -126,9 +128,10 @@ final class LatencyPlot {
                 g.fillOval(x(p[0]) - 4, y(p[1]) - 4, 8, 8);
             }
             int ly = TOP + 18 + 18 * legendRow;
-            g.drawLine(LEFT + 12, ly - 4, LEFT + 42, ly - 4);
+            int lx = W - RIGHT - 170;
+            g.drawLine(lx, ly - 4, lx + 30, ly - 4);
             g.setStroke(new BasicStroke(1));
-            g.drawString(label, LEFT + 50, ly);
+            g.drawString(label, lx + 38, ly);
         }
     }
 }

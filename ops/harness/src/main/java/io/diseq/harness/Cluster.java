@@ -223,10 +223,24 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    /** Stops the validators (all at once), then ingest, the broker and PostgreSQL: the reverse of the start order. */
+    /**
+     * Stops the validators and ingest (all at once), then the broker and PostgreSQL: the reverse of the
+     * start order, with each stage's processes stopping in parallel.
+     */
     @Override
     public void close() {
         validators.forEach(JavaProcess::terminate);
+        if (ingest != null) {
+            ingest.terminate();
+        }
+        closeAll(validators);
+        closeAll(ingest == null ? List.of() : List.of(ingest));
+        if (broker != null) {
+            broker.terminate();
+        }
+        if (postgres != null) {
+            postgres.terminate();
+        }
         List<AutoCloseable> reverse = new ArrayList<>(started);
         Collections.reverse(reverse);
         for (AutoCloseable c : reverse) {
@@ -237,5 +251,16 @@ final class Cluster implements AutoCloseable {
             }
         }
         started.clear();
+    }
+
+    private static void closeAll(List<JavaProcess> processes) {
+        for (JavaProcess p : processes) {
+            try {
+                p.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

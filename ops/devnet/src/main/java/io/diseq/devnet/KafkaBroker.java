@@ -27,7 +27,7 @@ import org.apache.kafka.server.common.MetadataVersion;
  * is exactly what {@code kafka-server-start.sh} runs; the directory is formatted once, like
  * {@code kafka-storage.sh format}, and reused afterwards.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
     private static final int NODE_ID = 1;
     private static final String CONTROLLER = "CONTROLLER";
 
@@ -40,7 +40,7 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** Formats {@code dir} if it is new, starts the broker and waits until it answers. */
-    static KafkaBroker start(Path dir, int port, int controllerPort) throws Exception {
+    public static KafkaBroker start(Path dir, int port, int controllerPort) throws Exception {
         Properties props = properties(dir, port, controllerPort);
         if (!Files.exists(dir.resolve("meta.properties"))) {
             format(dir);
@@ -52,11 +52,11 @@ final class KafkaBroker implements AutoCloseable {
         return broker;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrap;
     }
 
-    Admin admin() {
+    public Admin admin() {
         return Admin.create(Map.of("bootstrap.servers", bootstrap, "request.timeout.ms", 10_000,
                 "default.api.timeout.ms", 30_000));
     }

@@ -9,12 +9,12 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Topic set-up the applications leave to the operator: the node does not create {@code <chain>.blocks}. */
-final class KafkaTopics {
+public final class KafkaTopics {
     private KafkaTopics() {
     }
 
     /** Creates the topic (replication 1: a devnet has one broker) unless it exists. */
-    static void ensure(String bootstrap, String name, int partitions) throws DevnetException {
+    public static void ensure(String bootstrap, String name, int partitions) throws DevnetException {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap, "default.api.timeout.ms", 30_000))) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

@@ -12,10 +12,10 @@ import java.util.Map;
  * Checks, before anything starts, that every port the devnet will listen on is free, so that a port
  * held by another program is one clear message instead of a half-started network.
  */
-final class PortCheck {
+public final class PortCheck {
     private final Map<Integer, String> ports = new LinkedHashMap<>();
 
-    PortCheck require(int port, String what) {
+    public PortCheck require(int port, String what) {
         String previous = ports.putIfAbsent(port, what);
         if (previous != null) {
             throw new IllegalArgumentException("port " + port + " is configured twice: " + previous + " and " + what);
@@ -24,7 +24,7 @@ final class PortCheck {
     }
 
     /** The ports that are taken, as "port (what)" lines; empty when all are free. */
-    List<String> taken() {
+    public List<String> taken() {
         List<String> taken = new ArrayList<>();
         ports.forEach((port, what) -> {
             if (!free(port)) {
@@ -38,7 +38,7 @@ final class PortCheck {
         return Map.copyOf(ports);
     }
 
-    static boolean free(int port) {
+    public static boolean free(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             // Like the servers themselves (Jetty, Kafka): TIME_WAIT connections of a previous run do not
             // make a port "taken"; only a listening socket does.

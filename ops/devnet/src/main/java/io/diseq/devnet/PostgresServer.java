@@ -15,14 +15,14 @@ import java.util.List;
  * one server with one database per validator, its data directory under the devnet data directory
  * (initialised on first start, reused afterwards, so a restart resumes the same chain).
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
     private final EmbeddedPostgres postgres;
 
     private PostgresServer(EmbeddedPostgres postgres) {
         this.postgres = postgres;
     }
 
-    static PostgresServer start(Path dataDir, int port) throws IOException {
+    public static PostgresServer start(Path dataDir, int port) throws IOException {
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
@@ -33,7 +33,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** Creates the login role and each database (owned by it) unless they exist. */
-    void ensureDatabases(String user, String password, List<String> databases) throws SQLException {
+    public void ensureDatabases(String user, String password, List<String> databases) throws SQLException {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", user)) {
                 s.execute("CREATE ROLE " + identifier(user) + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
@@ -46,7 +46,7 @@ final class PostgresServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return postgres.getPort();
     }
 

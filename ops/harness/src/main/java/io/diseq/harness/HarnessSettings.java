@@ -1,0 +1,42 @@
+package io.diseq.harness;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One harness run: the system's shape, the load steps and what else to measure.
+ *
+ * @param rates offered loads in messages per second, one step each, in ascending order
+ * @param warmUpMs a sequencer step at the first rate before the measured ones (JIT, first blocks), 0 for none
+ * @param settleTimeoutMs how long the probes wait for the backlog a saturated step left behind
+ * @param extraJvmOptions added to every child JVM (the smoke run uses C1 only, for a quicker start)
+ * @param basePort Kafka takes it, its controller the next, PostgreSQL base+2, ingest and validators from base+10
+ * @param receiptSeconds length of the receipt probe against validator 0 (0: skipped)
+ * @param catchUp whether to kill, starve and restart the last validator and time its catch-up
+ */
+record HarnessSettings(int validators, int partitions, List<Double> rates, long durationMs, int messageBytes,
+                       long warmUpMs, int basePort, Path workDir, Path outDir, String reportName, int validatorHeapMb,
+                       long receiptSeconds, int receiptThreads, boolean catchUp, boolean baseline,
+                       long drainTimeoutMs, long settleTimeoutMs, List<String> extraJvmOptions, String commandLine) {
+    static final String BASELINE_TOPIC = "harness-baseline";
+
+    HarnessSettings {
+        rates = List.copyOf(rates);
+        extraJvmOptions = List.copyOf(extraJvmOptions);
+        if (rates.isEmpty()) {
+            throw new IllegalArgumentException("give at least one rate");
+        }
+    }
+
+    int kafkaPort() {
+        return basePort;
+    }
+
+    int postgresPort() {
+        return basePort + 2;
+    }
+
+    String bootstrap() {
+        return "localhost:" + kafkaPort();
+    }
+}

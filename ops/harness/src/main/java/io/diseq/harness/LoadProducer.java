@@ -1,0 +1,99 @@
+package io.diseq.harness;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The open-loop load: a separate process that sends {@code rate} distinct messages of {@code size}
+ * bytes per second to one topic for {@code duration} ms, on a schedule that does not wait for
+ * acknowledgements (a slow system gets a queue, not a slower producer). Each record's timestamp is
+ * its send time, which ingest carries into {@code <chain>.messages} (schemas/README.md): the
+ * latency a consumer measures starts there. Keys are null, so the raw topic and the baseline topic
+ * see the same producer.
+ *
+ * <p>Arguments: bootstrap, topic, rate per second, duration ms, message bytes, run tag. Prints
+ * {@code RESULT {"sent","failed","firstSendMs","lastSendMs","cpuSeconds","cpuAtStart","firstError"}}
+ * (CPU seconds of the whole process, and at the first send: the difference leaves out JVM start-up).
+ */
+public final class LoadProducer {
+    private static final long TICK_NANOS = 2_000_000;
+
+    private LoadProducer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String bootstrap = args[0];
+        String topic = args[1];
+        double rate = Double.parseDouble(args[2]);
+        long durationMs = Long.parseLong(args[3]);
+        int size = Integer.parseInt(args[4]);
+        String tag = args[5];
+        AtomicLong acked = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        long sent = 0;
+        long first;
+        long last;
+        double cpuAtStart;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config(bootstrap))) {
+            producer.partitionsFor(topic);
+            cpuAtStart = ChildReport.ownCpuSeconds();
+            first = System.currentTimeMillis();
+            long start = System.nanoTime();
+            long end = start + durationMs * 1_000_000;
+            long now;
+            while ((now = System.nanoTime()) < end) {
+                long due = (long) ((now - start) / 1e9 * rate);
+                for (; sent < due; sent++) {
+                    producer.send(new ProducerRecord<>(topic, null, System.currentTimeMillis(), null,
+                            payload(tag, sent, size)), (meta, e) -> {
+                                if (e == null) {
+                                    acked.incrementAndGet();
+                                } else {
+                                    failed.incrementAndGet();
+                                    firstError.compareAndSet(null, e.toString());
+                                }
+                            });
+                }
+                LockSupport.parkNanos(TICK_NANOS);
+            }
+            last = System.currentTimeMillis();
+            producer.flush();
+        }
+        ObjectNode result = ChildReport.result();
+        result.put("sent", acked.get()).put("failed", failed.get()).put("attempted", sent)
+                .put("cpuAtStart", cpuAtStart).put("firstSendMs", first).put("lastSendMs", last).put("firstError", firstError.get());
+        ChildReport.print(result);
+    }
+
+    /** "{tag} {n} " then filler up to {@code size} bytes: distinct messages, so distinct ids. */
+    static byte[] payload(String tag, long n, int size) {
+        byte[] head = (tag + " " + n + " ").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = Arrays.copyOf(head, Math.max(size, head.length));
+        Arrays.fill(body, head.length, body.length, (byte) 'x');
+        return body;
+    }
+
+    private static Map<String, Object> config(String bootstrap) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        c.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        c.put(ProducerConfig.ACKS_CONFIG, "all");
+        c.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        c.put(ProducerConfig.BATCH_SIZE_CONFIG, 65_536);
+        c.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
+        c.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
+        return c;
+    }
+}

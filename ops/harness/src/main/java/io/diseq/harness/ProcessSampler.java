@@ -1,0 +1,91 @@
+package io.diseq.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * CPU, peak RSS and peak heap of the long-running processes over one measurement window. CPU comes
+ * from {@code /proc} at the window's ends ({@link #begin}, {@link #end}); RSS and, for the
+ * Dropwizard applications, heap used (admin gauge {@code jvm.memory.heap.used}) are sampled by
+ * {@link #sample} about once a second and their maxima kept.
+ */
+final class ProcessSampler {
+    private final Cluster cluster;
+    private final Map<String, Watched> watched = new LinkedHashMap<>();
+
+    private static final class Watched {
+        final LongSupplier pid;
+        final boolean tree;
+        final URI metrics;
+        double cpuStart;
+        double cpuSeconds;
+        long rssMax;
+        long heapMax;
+
+        Watched(LongSupplier pid, boolean tree, URI metrics) {
+            this.pid = pid;
+            this.tree = tree;
+            this.metrics = metrics;
+        }
+    }
+
+    /** One process's figures over a window. */
+    record Usage(double cpuSeconds, double rssMaxMb, double heapMaxMb) {
+    }
+
+    ProcessSampler(Cluster cluster) {
+        this.cluster = cluster;
+        for (int i = 0; i < cluster.validators().size(); i++) {
+            JavaProcess v = cluster.validators().get(i);
+            watched.put(v.name(), new Watched(v::pid, false, cluster.admin(i).resolve("/metrics")));
+        }
+        watched.put("ingest", new Watched(cluster.ingest()::pid, false,
+                URI.create("http://localhost:" + cluster.spec().ingestAdminPort() + "/metrics")));
+        watched.put("broker", new Watched(cluster.broker()::pid, false, null));
+        watched.put("postgres", new Watched(cluster::postgresPid, true, null));
+    }
+
+    void begin() {
+        for (Watched w : watched.values()) {
+            w.cpuStart = ProcStats.cpuSeconds(w.pid.getAsLong(), w.tree);
+            w.rssMax = 0;
+            w.heapMax = 0;
+        }
+        sample();
+    }
+
+    void sample() {
+        for (Watched w : watched.values()) {
+            w.rssMax = Math.max(w.rssMax, ProcStats.rssBytes(w.pid.getAsLong(), w.tree));
+            if (w.metrics != null) {
+                w.heapMax = Math.max(w.heapMax, heapUsed(w.metrics));
+            }
+        }
+    }
+
+    Map<String, Usage> end() {
+        sample();
+        Map<String, Usage> usage = new LinkedHashMap<>();
+        watched.forEach((name, w) -> {
+            w.cpuSeconds = ProcStats.cpuSeconds(w.pid.getAsLong(), w.tree) - w.cpuStart;
+            usage.put(name, new Usage(w.cpuSeconds, w.rssMax / 1e6, w.metrics == null ? Double.NaN : w.heapMax / 1e6));
+        });
+        return usage;
+    }
+
+    private long heapUsed(URI metrics) {
+        String body = cluster.get(metrics);
+        if (body == null) {
+            return 0;
+        }
+        try {
+            JsonNode value = ChildReport.JSON.readTree(body).path("gauges").path("jvm.memory.heap.used").path("value");
+            return value.asLong(0);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.diseq.harness;
+
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/** The figures of one harness run, as written to the JSON report (field names are the JSON's). */
+final class Results {
+    private Results() {
+    }
+
+    /** Latency percentiles in milliseconds. */
+    record Latency(long count, double p50, double p99, double p999, double max) {
+        /** @param unitsPerMs 1 for a histogram in ms, 1000 for one in µs */
+        static Latency of(Histogram h, double unitsPerMs) {
+            if (h.getTotalCount() == 0) {
+                return new Latency(0, 0, 0, 0, 0);
+            }
+            return new Latency(h.getTotalCount(), h.getValueAtPercentile(50) / unitsPerMs,
+                    h.getValueAtPercentile(99) / unitsPerMs, h.getValueAtPercentile(99.9) / unitsPerMs,
+                    h.getMaxValue() / unitsPerMs);
+        }
+    }
+
+    /** One long-running process over a step: CPU per finalized message, peak RSS and heap (MB, 10^6 bytes). */
+    record ProcessUsage(String process, double cpuSeconds, double cpuMicrosPerMessage, double rssMaxMb,
+                        Double heapMaxMb) {
+    }
+
+    /**
+     * One sequencer step. {@code finalizedRate}: messages of the blocks whose records arrived while
+     * the producer sent, per second; {@code finalizedRateToDrain}: all messages finalized from the first
+     * send until the backlog drained, per second of that time. {@code backlogSlope}: growth of (produced - finalized) in msg/s
+     * over the second half of the step (least squares). {@code withinTarget}: p99 ≤ 2 s, backlog not
+     * growing (slope ≤ 5 % of the offered rate) and drained after the step.
+     */
+    record SequencerStep(double offeredRate, double sentRate, long sent, long failed, double finalizedRate,
+                         double finalizedRateToDrain, Latency latency, double backlogSlope, long backlogAtEnd, boolean drained, long drainMs,
+                         double producerCpuMicrosPerMessage, List<ProcessUsage> processes, boolean withinTarget) {
+    }
+
+    /** One raw-Kafka step: the same producer, N consumers each reading the whole topic. */
+    record BaselineStep(double offeredRate, double sentRate, long sent, double deliveredRate, Latency latency,
+                        double consumerCpuMicrosPerMessage, double brokerCpuMicrosPerMessage,
+                        double producerCpuMicrosPerMessage, double consumerRssMaxMb) {
+    }
+
+    /** Random-id receipt reads against one validator (closed loop, {@code threads} in flight). */
+    record Receipts(String validator, int threads, double seconds, int distinctIds, long ok, long notFound,
+                    long errors, double perSecond, Latency latency) {
+    }
+
+    /**
+     * A validator killed ({@code kill -9}), kept down while the others finalize under load, then
+     * restarted: {@code catchUpRate} is the messages of the missed blocks per second from its
+     * admin port answering to its height reaching the chain's; {@code liveRate} the chain's
+     * finalized rate while it was down (messages finalized from the first send to the drained backlog,
+     * per second of that time).
+     */
+    record CatchUp(String validator, double offeredRate, long downMs, long heightAtKill, long chainHeight,
+                   long missedMessages, double liveRate, long restartToReadyMs, long readyToCaughtUpMs,
+                   double catchUpRate, double ratioToLive, boolean caughtUp) {
+    }
+
+    /** Database growth over the sequencer steps, per validator, per finalized message. */
+    record Storage(Map<String, Long> bytesGrowthByValidator, long finalizedMessages, double bytesPerMessage) {
+    }
+
+    record Machine(int cpus, String cpuModel, long memoryMb, String java, String loadAverageStart,
+                   String loadAverageEnd, String note) {
+    }
+
+    record Run(String schema, String startedAt, String finishedAt, String command, Machine machine, int validators,
+               int partitions, int messageBytes, long stepDurationMs, List<BaselineStep> baseline,
+               List<SequencerStep> warmUp, List<SequencerStep> sequencer, Double saturationRate, Receipts receipts, CatchUp catchUp,
+               Storage storage, Map<String, String> logs) {
+    }
+}

@@ -1,0 +1,68 @@
+package io.diseq.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The harness's small pieces: flag parsing, the backlog slope, /proc reading, the child class path. */
+@Tag("unit")
+class HarnessUnitTest {
+    @Test
+    void durationsAndRates() {
+        assertThat(Harness.millis("60s")).isEqualTo(60_000);
+        assertThat(Harness.millis("2m")).isEqualTo(120_000);
+        assertThat(Harness.millis("500ms")).isEqualTo(500);
+        assertThat(Harness.rates(null, "1000:5000:2000")).containsExactly(1000.0, 3000.0, 5000.0);
+        assertThat(Harness.rates(List.of(5000.0, 1000.0), null)).containsExactly(1000.0, 5000.0);
+    }
+
+    @Test
+    void backlogSlopeIsTheLeastSquaresGrowth() {
+        assertThat(LoadSteps.slope(List.of(new double[] {0, 10}, new double[] {1, 110}, new double[] {2, 210})))
+                .isEqualTo(100.0);
+        assertThat(LoadSteps.slope(List.of(new double[] {0, 5}))).isZero();
+    }
+
+    @Test
+    void procStatsOfThisProcess() {
+        long pid = ProcessHandle.current().pid();
+        assertThat(ProcStats.cpuSeconds(pid, false)).isPositive();
+        assertThat(ProcStats.rssBytes(pid, false)).isGreaterThan(1_000_000);
+        assertThat(ProcStats.state(pid)).isIn('R', 'S');
+        assertThat(ProcStats.cpuSeconds(-1, true)).isZero();
+    }
+
+    @Test
+    void aModuleJarInTargetBecomesItsClassesDirectory(@TempDir Path dir) throws Exception {
+        Path target = Files.createDirectories(dir.resolve("devnet").resolve("target"));
+        Files.createDirectories(target.resolve("classes"));
+        assertThat(ChildClasspath.classesOfModuleJar(target.resolve("devnet.jar").toString()))
+                .isEqualTo(target.resolve("classes").toString());
+        assertThat(ChildClasspath.classesOfModuleJar("/m2/x/y-1.0.jar")).isEqualTo("/m2/x/y-1.0.jar");
+    }
+
+    @Test
+    void histogramsSurviveTheLineProtocol() {
+        Histogram h = ChildReport.latencyHistogramMs();
+        h.recordValue(12);
+        h.recordValue(1500);
+        Histogram back = ChildReport.decode(ChildReport.encode(h));
+        assertThat(back.getTotalCount()).isEqualTo(2);
+        assertThat(back.getMaxValue()).isEqualTo(h.getMaxValue());
+    }
+
+    @Test
+    void payloadsAreDistinctAndSized() {
+        byte[] a = LoadProducer.payload("t", 1, 100);
+        byte[] b = LoadProducer.payload("t", 2, 100);
+        assertThat(a).hasSize(100).isNotEqualTo(b);
+        assertThat(new String(a, StandardCharsets.US_ASCII)).startsWith("t 1 ");
+    }
+}

@@ -40,6 +40,7 @@ public final class ConsensusDriver implements Managed {
     private volatile Throwable failure;
     private volatile boolean running;
     private volatile long steps;
+    private volatile long nextWakeMs;
     private Thread thread;
 
     /** @param outputs builds the performer, given the callbacks for a durable block and a fatal worker error */
@@ -118,6 +119,7 @@ public final class ConsensusDriver implements Managed {
             outputs.perform(o);
         }
         status = runtime.status();
+        nextWakeMs = runtime.nextWakeMs();
         steps++;
     }
 
@@ -156,8 +158,10 @@ public final class ConsensusDriver implements Managed {
     /** One line for diagnostics and assertion messages. */
     public String progress() {
         RuntimeStatus s = status;
-        return "steps=" + steps + " tip=" + s.tipHeight() + " durable=" + s.durableHeight() + " pendingWrites="
-                + s.pendingWrites() + " vouched=" + s.vouchedHeight() + " inbox=" + inbox.size() + " alive="
+        long wake = nextWakeMs;
+        return "steps=" + steps + " wakeInMs=" + (wake == Long.MAX_VALUE ? "never" : wake - clock.getAsLong())
+                + " commitments=" + s.commitments().size() + " tip=" + s.tipHeight() + " durable=" + s.durableHeight()
+                + " pendingWrites=" + s.pendingWrites() + " vouched=" + s.vouchedHeight() + " inbox=" + inbox.size() + " alive="
                 + alive() + (failure == null ? "" : " failure=" + failure);
     }
 }

@@ -29,8 +29,35 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Tag("integration")
 class SlowBlockWritesTest {
-    private static final Duration DEADLINE = Duration.ofSeconds(90);
+    private static final Duration DEADLINE = Duration.ofSeconds(120);
     private static final int SLOW = 0;
+    /** Small blocks, so that 100 messages make several heights; rounds and gossip paced for a loaded machine. */
+    private static final String CONFIG = """
+            timeouts:
+              proposeMs: 1000
+              proposeDeltaMs: 500
+              prevoteMs: 500
+              prevoteDeltaMs: 250
+              precommitMs: 500
+              precommitDeltaMs: 250
+            publisher:
+              checkIntervalMs: 100
+              takeoverAfterMs: 1000
+              takeoverStaggerMs: 300
+            gossip:
+              maxAttempts: 3
+              baseBackoffMs: 10
+              maxBackoffMs: 100
+              connectTimeoutMs: 300
+              requestTimeoutMs: 2000
+            consensus:
+              rebroadcastIntervalMs: 1000
+              statusIntervalMs: 500
+              syncGraceMs: 500
+              syncRetryMs: 100
+            blockLimits:
+              maxMessages: 10
+            """;
 
     @RegisterExtension
     @Order(1)
@@ -42,8 +69,7 @@ class SlowBlockWritesTest {
 
     @Test
     void aValidatorWhoseBlockWritesAreHeldGoesOnDecidingAndSigningAtTheNextHeights() {
-        try (Cluster c = new Cluster("slow-writes", 4, KAFKA, PG,
-                ConsensusClusterTest.FAST + "blockLimits:\n  maxMessages: 10\n")) {
+        try (Cluster c = new Cluster("slow-writes", 4, KAFKA, PG, CONFIG)) {
             c.startAll();
             produce(KAFKA, c.chainId(), messages("before", 20));
             awaitSequenced(c, List.of(0, 1, 2, 3), 20);
@@ -72,6 +98,21 @@ class SlowBlockWritesTest {
         }
     }
 
+    private static String counters(Cluster c) {
+        StringBuilder b = new StringBuilder();
+        c.metrics(SLOW).getCounters().forEach((name, counter) -> {
+            if (counter.getCount() > 0) {
+                b.append(' ').append(name).append('=').append(counter.getCount());
+            }
+        });
+        c.metrics(SLOW).getGauges().forEach((name, g) -> {
+            if (name.startsWith("gossip")) {
+                b.append(' ').append(name).append('=').append(g.getValue());
+            }
+        });
+        return b.toString();
+    }
+
     private static ConsensusDriver driver(Cluster c) {
         return c.consensus(SLOW).driver();
     }
@@ -84,7 +125,7 @@ class SlowBlockWritesTest {
     private static void awaitSequenced(Cluster c, List<Integer> validators, long count) {
         for (int i : validators) {
             Await.until(DEADLINE, () -> "validator " + i + " sequenced " + count + " messages, has "
-                    + sequenced(c, i) + ": " + c.describe(), () -> sequenced(c, i) >= count);
+                    + sequenced(c, i) + ": " + c.describe() + counters(c), () -> sequenced(c, i) >= count);
             assertThat(sequenced(c, i)).isEqualTo(count);
         }
     }

@@ -80,7 +80,7 @@ class SlowBlockWritesTest {
             driver(c).holdBlockWrites(true);
             produce(KAFKA, c.chainId(), messages("held", 100));
             Await.until(DEADLINE, () -> "validator 0 decided and signed beyond its durable height " + durable + ": "
-                    + c.describe(), () -> driver(c).status().tipHeight() >= durable + 2
+                    + c.describe() + counters(c), () -> driver(c).status().tipHeight() >= durable + 2
                     && signedHeight(c) >= durable + 3);
             assertThat(height(c, SLOW)).as("nothing written while held").isEqualTo(durable);
             assertThat(c.consensus(SLOW).status().height()).as("served height = durable height").isEqualTo(durable);
@@ -98,6 +98,7 @@ class SlowBlockWritesTest {
         }
     }
 
+    /** Validator 0's non-zero counters and its gossip gauges, for a failure message. */
     private static String counters(Cluster c) {
         StringBuilder b = new StringBuilder();
         c.metrics(SLOW).getCounters().forEach((name, counter) -> {

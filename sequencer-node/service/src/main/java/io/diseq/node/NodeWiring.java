@@ -6,8 +6,8 @@ import io.diseq.node.config.NodeConfiguration;
 import io.diseq.node.config.NodeSettings;
 import io.diseq.node.config.SelfKeys;
 import io.diseq.node.consensus.ConsensusModule;
+import io.diseq.node.consensus.DriverInbox;
 import io.diseq.node.gossip.GossipClient;
-import io.diseq.node.gossip.GossipInbox;
 import io.diseq.node.gossip.GossipResource;
 import io.diseq.node.gossip.GossipSigner;
 import io.diseq.node.gossip.GossipVerifier;
@@ -44,7 +44,7 @@ final class NodeWiring {
 
     /** The components built so far. */
     record Node(NodeSettings settings, SelfKeys self, Jdbi jdbi, BlockStore blocks, PostgresNodeStore trieNodes,
-                InputWindow window, InputReader reader, BlockPublisher publisher, GossipInbox gossipInbox,
+                InputWindow window, InputReader reader, BlockPublisher publisher, DriverInbox gossipInbox,
                 GossipSigner gossipSigner, GossipClient gossipClient) {
     }
 
@@ -68,7 +68,7 @@ final class NodeWiring {
         environment.healthChecks().register("block-publisher", new PublisherHealthCheck(publisher));
 
         GossipFactory gossip = config.gossip();
-        GossipInbox inbox = new GossipInbox(gossip.inboxCapacity());
+        DriverInbox inbox = new DriverInbox(gossip.inboxCapacity());
         GossipVerifier verifier = new GossipVerifier(settings.chain().chainId(), settings.chain().validators(),
                 self.index(), gossip.replayWindow());
         GossipSigner signer = new GossipSigner(settings.chain().chainId(), self.index(), self.keys().signing());

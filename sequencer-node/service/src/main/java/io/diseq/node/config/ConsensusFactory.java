@@ -1,12 +1,15 @@
 package io.diseq.node.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.diseq.core.runtime.RuntimeSettings;
 import io.diseq.node.consensus.DriverSettings;
-import io.diseq.node.sync.SyncSettings;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-/** YAML form of the consensus driver and catch-up settings (key {@code consensus}, docs/operations-node.md). */
+/**
+ * YAML form of the consensus driver, node runtime and catch-up settings (key {@code consensus},
+ * docs/operations-node.md). None of them affects safety.
+ */
 public class ConsensusFactory {
     @JsonProperty @Min(1) @Max(1_000)
     private long pollIntervalMs = 10;
@@ -14,8 +17,6 @@ public class ConsensusFactory {
     private long rebroadcastIntervalMs = 1_000;
     @JsonProperty @Min(10) @Max(600_000)
     private long statusIntervalMs = 1_000;
-    @JsonProperty @Min(1) @Max(100_000)
-    private int gossipBatch = 256;
     @JsonProperty @Min(1) @Max(10_000)
     private int syncBatchBlocks = 100;
     @JsonProperty @Min(1024) @Max(1 << 30)
@@ -28,20 +29,32 @@ public class ConsensusFactory {
     private long syncGraceMs = 2_000;
     @JsonProperty @Min(1) @Max(600_000)
     private long syncRetryMs = 200;
+    @JsonProperty @Min(1) @Max(3_600_000)
+    private long syncRetryMaxMs = 10_000;
+    @JsonProperty @Min(1) @Max(1_000)
+    private int maxPendingBlocks = 4;
+    @JsonProperty @Min(1) @Max(600_000)
+    private long storageRetryMs = 500;
+    @JsonProperty @Min(1 << 20) @Max(1L << 40)
+    private long trieCacheBytes = 64L << 20;
+    @JsonProperty @Min(1) @Max(1_000_000)
+    private int trieLoadBatch = 4_096;
+    @JsonProperty @Min(1) @Max(1_000_000)
+    private int deferredInputs = 8_192;
     @JsonProperty @Min(1) @Max(1_000_000)
     private long healthMaxLagHeights = 10;
 
     public DriverSettings driverSettings() {
-        return new DriverSettings(pollIntervalMs, rebroadcastIntervalMs, statusIntervalMs, syncBatchBlocks * 2,
-                gossipBatch);
+        return new DriverSettings(pollIntervalMs, runtimeSettings(), syncMaxResponseBytes, syncBatchBlocks);
     }
 
-    public SyncSettings syncSettings() {
-        return new SyncSettings(syncBatchBlocks, syncMaxResponseBytes, syncRequestTimeoutMs, syncLagHeights,
-                syncGraceMs, syncRetryMs);
+    public RuntimeSettings runtimeSettings() {
+        return new RuntimeSettings(rebroadcastIntervalMs, statusIntervalMs, syncBatchBlocks, syncRequestTimeoutMs,
+                syncRetryMs, Math.max(syncRetryMs, syncRetryMaxMs), syncLagHeights, syncGraceMs, maxPendingBlocks,
+                storageRetryMs, trieCacheBytes, trieLoadBatch, deferredInputs);
     }
 
-    /** Lagging this many heights behind the best peer turns the {@code consensus-lag} health check red. */
+    /** Lagging this many heights behind the vouched peer height turns the {@code consensus-lag} health check red. */
     public long healthMaxLagHeights() {
         return healthMaxLagHeights;
     }

@@ -1,99 +1,63 @@
 package io.diseq.node.consensus;
 
 import io.diseq.core.chain.ChainTip;
-import io.diseq.core.consensus.Commitment;
-import io.diseq.core.consensus.ConsensusCore;
-import io.diseq.core.consensus.ConsensusMessage;
-import io.diseq.core.consensus.ConsensusStatus;
-import io.diseq.core.consensus.Effect;
-import io.diseq.core.consensus.Event;
+import io.diseq.core.chain.DecidedBlock;
+import io.diseq.core.runtime.Input;
+import io.diseq.core.runtime.NodeRuntime;
+import io.diseq.core.runtime.Output;
+import io.diseq.core.runtime.RuntimeStatus;
 import io.diseq.core.util.Bytes;
-import io.diseq.node.gossip.GossipEnvelope;
-import io.diseq.node.gossip.GossipInbox;
-import io.diseq.node.gossip.PeerStatus;
-import io.diseq.node.sync.BlockSyncer;
-import io.diseq.node.sync.SyncTarget;
 import io.dropwizard.lifecycle.Managed;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The consensus driver (docs/architecture.md §Consensus driver; CONSENSUS-API.md): ONE thread
- * owns the {@link ConsensusCore}. Other threads only enqueue: HTTP request threads into the
- * {@link GossipInbox}, the Kafka poll thread sets an input-available flag, the syncer queues fetched
- * blocks. The loop takes due timeouts (on the injected clock), synced blocks, input notifications and
- * gossip, steps the core and performs its effects in list order, each completed before the next
- * ({@link EffectRunner}: signer state committed before any later send). Periodically it re-sends the
- * latest accepted messages of the current height, its own and relayed ones ({@link OwnMessages}), and
- * announces its decided height (STATUS).
+ * The consensus driver (docs/architecture.md §Consensus driver): a shell around the core's deterministic
+ * {@link NodeRuntime}. ONE thread ({@code consensus-driver}) owns the runtime; other threads only enqueue into
+ * the {@link DriverInbox} (verified gossip, input-appended notices, worker completions). The loop waits for an
+ * input until the runtime's next wake-up (bounded by the poll interval), steps it ({@link Input.Tick} when woken
+ * by time) and performs the outputs in order ({@link OutputPerformer}); then it publishes a status snapshot.
  *
- * <p>Any unexpected exception on the driver thread stops the driver for good: {@link #failure()} is
- * set (health check red) and the core is never stepped again, so nothing more is signed.
+ * <p>Any exception out of a step or an output, or a fork reported by the block writer, stops the driver for
+ * good: {@link #failure()} is set (health check red) and nothing more is stepped or signed.
  */
-public final class ConsensusDriver implements Managed, NodeStatusView, SyncTarget {
+public final class ConsensusDriver implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(ConsensusDriver.class);
-    private static final int MAX_TIMERS = 4096;
-    private static final int MAX_COMMITMENTS = 64;
 
-    private final ConsensusCore core;
-    private final String chainId;
-    private final GossipInbox inbox;
-    private final Outbound outbound;
-    private final BlockSyncer syncer;
-    private final DriverSettings settings;
-    private final LongSupplier clock;
-    private final DriverMetrics metrics;
-    private final Supplier<List<PeerStatus>> peerStatus;
-    private final EffectRunner effects;
-    private final TimerQueue timers = new TimerQueue(MAX_TIMERS);
-    private final OwnMessages own = new OwnMessages();
-    private final BlockingQueue<Event.SyncedBlock> synced;
-    private final AtomicBoolean inputAvailable = new AtomicBoolean();
-    private final List<CommitmentSeen> commitments = new ArrayList<>();
-    private volatile Snapshot snapshot;
-    private volatile Throwable failure;
-    private volatile boolean running;
-    private Thread thread;
-    private volatile long steps;
-    private volatile int pendingTimers;
-    private volatile long nextTimerInMs;
-    private volatile long iterations;
-    private long nextRebroadcastMs;
-    private long nextStatusMs;
-
-    ConsensusDriver(ConsensusCore core, GossipInbox inbox, Outbound outbound, SignerStateStore signerStore,
-                    BlockCommitter committer, BlockSyncer syncer, DriverSettings settings, LongSupplier clock,
-                    DriverMetrics metrics, Supplier<List<PeerStatus>> peerStatus) {
-        this.core = core;
-        this.chainId = core.config().chainId();
-        this.inbox = inbox;
-        this.outbound = outbound;
-        this.syncer = syncer;
-        this.settings = settings;
-        this.clock = clock;
-        this.metrics = metrics;
-        this.peerStatus = peerStatus;
-        this.synced = new ArrayBlockingQueue<>(settings.syncQueueBlocks());
-        this.effects = new EffectRunner(signerStore, committer, syncer, timers, metrics, this::sent, clock);
-        publishSnapshot();
+    /** The last durable block: what the node serves and has published. */
+    record DurableTip(long height, Bytes blockId) {
     }
 
-    /** Hook for the input reader ({@code InputWindow.onAppend}); never blocks. */
-    public void inputAppended() {
-        inputAvailable.set(true);
+    private final NodeRuntime runtime;
+    private final DriverInbox inbox;
+    private final OutputPerformer outputs;
+    private final long pollIntervalMs;
+    private final LongSupplier clock;
+    private volatile RuntimeStatus status;
+    private volatile DurableTip durable;
+    private volatile Throwable failure;
+    private volatile boolean running;
+    private volatile long steps;
+    private volatile long nextWakeMs;
+    private Thread thread;
+
+    /** @param outputs builds the performer, given the callbacks for a durable block and a fatal worker error */
+    ConsensusDriver(NodeRuntime runtime, ChainTip tip, DriverInbox inbox,
+                    Function<ConsensusDriver, OutputPerformer> outputs, long pollIntervalMs, LongSupplier clock) {
+        this.runtime = runtime;
+        this.inbox = inbox;
+        this.pollIntervalMs = pollIntervalMs;
+        this.clock = clock;
+        this.durable = new DurableTip(tip.height(), tip.blockId());
+        this.status = runtime.status();
+        this.outputs = outputs.apply(this);
     }
 
     @Override
     public synchronized void start() {
+        outputs.start();
         running = true;
         thread = new Thread(this::run, "consensus-driver");
         thread.setDaemon(true);
@@ -111,6 +75,52 @@ public final class ConsensusDriver implements Managed, NodeStatusView, SyncTarge
             t.interrupt();
             t.join(10_000);
         }
+        outputs.stop();
+    }
+
+    /** Stops the driver for good (a broken invariant, a fork): nothing more is stepped or signed. */
+    void fail(Throwable t) {
+        if (failure == null) {
+            failure = t;
+            LOG.error("consensus driver stopped: no more votes will be signed; restart the node after fixing the "
+                    + "cause", t);
+        }
+        running = false;
+    }
+
+    void durable(DecidedBlock block) {
+        durable = new DurableTip(block.height(), block.blockId());
+    }
+
+    private void run() {
+        try {
+            step(new Input.Start());
+            while (running) {
+                long waitMs = Math.max(0, Math.min(pollIntervalMs, runtime.nextWakeMs() - clock.getAsLong()));
+                Input in = inbox.take(waitMs);
+                if (in != null) {
+                    step(in);
+                } else if (clock.getAsLong() >= runtime.nextWakeMs()) {
+                    step(new Input.Tick());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    private void step(Input in) {
+        for (Output o : runtime.step(in, clock.getAsLong())) {
+            if (failure != null) {
+                throw new IllegalStateException("driver stopped while performing outputs", failure);
+            }
+            outputs.perform(o);
+        }
+        status = runtime.status();
+        nextWakeMs = runtime.nextWakeMs();
+        steps++;
     }
 
     /** Why the driver stopped on its own, or null while it runs (or after a clean stop). */
@@ -118,214 +128,40 @@ public final class ConsensusDriver implements Managed, NodeStatusView, SyncTarge
         return failure;
     }
 
-    /** Events stepped so far and timeouts pending (for metrics and diagnostics). */
-    public String progress() {
-        return "steps=" + steps + " timers=" + pendingTimers + " nextTimerInMs=" + nextTimerInMs
-                 + " iterations=" + iterations + " alive=" + alive() + " inbox=" + inbox.size()
-                + (failure == null ? "" : " failure=" + failure);
+    public boolean alive() {
+        Thread t = thread;
+        return t != null && t.isAlive() && failure == null;
     }
 
     public long steps() {
         return steps;
     }
 
-    public boolean alive() {
-        Thread t = thread;
-        return t != null && t.isAlive() && failure == null;
+    /** The runtime's snapshot after the last step (any thread). */
+    public RuntimeStatus status() {
+        return status;
     }
 
-    private void run() {
-        try {
-            step(new Event.Start());
-            while (running) {
-                iterate();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            failure = t;
-            running = false;
-            LOG.error("consensus driver stopped: no more votes will be signed; restart the node after fixing the cause",
-                    t);
-        }
+    /** Test hook: while held, block writes wait (a slow database); consensus goes on up to its write bound. */
+    public void holdBlockWrites(boolean hold) {
+        outputs.holdWrites(hold);
     }
 
-    private void iterate() throws InterruptedException {
-        for (Event.TimeoutFired t : timers.takeDue(clock.getAsLong())) {
-            step(t);
-        }
-        Event.SyncedBlock block;
-        while ((block = synced.poll()) != null) {
-            stepSynced(block);
-        }
-        if (inputAvailable.getAndSet(false)) {
-            step(new Event.InputAvailable());
-        }
-        periodic(clock.getAsLong());
-        long waitMs = timers.msUntilNext(clock.getAsLong(), settings.pollIntervalMs());
-        iterations++;
-        for (GossipEnvelope e : inbox.take(settings.gossipBatch(), waitMs)) {
-            onEnvelope(e);
-        }
+    long fetchFailures() {
+        return outputs.fetchFailures();
     }
 
-    /**
-     * A synced block is either decided (the tip moves) or not applied: stale (its height is already
-     * decided here) or rejected by the core, which alone is counted. Either way the syncer stops
-     * waiting for it.
-     */
-    private void stepSynced(Event.SyncedBlock block) {
-        long before = core.tip().height();
-        effects.syncing(true);
-        step(block);
-        effects.syncing(false);
-        if (core.tip().height() == before) {
-            if (block.header().height() > before) {
-                metrics.syncedBlockRejected();
-            }
-            syncer.offeredBlockNotApplied();
-        }
+    DurableTip durableTip() {
+        return durable;
     }
 
-    private void onEnvelope(GossipEnvelope e) {
-        syncer.peerHeight(e.sender(), Math.max(0, e.height() - 1));
-        GossipPayloads.Inbound in = GossipPayloads.decode(e);
-        if (in instanceof GossipPayloads.Inbound.Status s) {
-            syncer.peerHeight(s.sender(), s.tipHeight());
-        } else if (in instanceof GossipPayloads.Inbound.Malformed m) {
-            metrics.malformedGossip();
-            LOG.debug("malformed gossip payload from {}: {}", e.sender(), m.detail());
-        } else {
-            ConsensusMessage message = ((GossipPayloads.Inbound.Message) in).message();
-            boolean accepted = step(new Event.MessageReceived(message));
-            if (accepted) {
-                own.accepted(message);
-                if (message instanceof Commitment c) {
-                    seen(c);
-                }
-            }
-        }
-    }
-
-    /** Steps the core and performs its effects; returns false if the event's message was rejected. */
-    private boolean step(Event event) {
-        long heightBefore = core.status().height();
-        List<Effect> out = core.step(event, clock.getAsLong());
-        boolean accepted = effects.run(out, event instanceof Event.MessageReceived r ? r.message() : null);
-        if (core.status().height() != heightBefore) {
-            synchronized (commitments) {
-                commitments.clear();
-            }
-            nextRebroadcastMs = clock.getAsLong() + settings.rebroadcastIntervalMs();
-            syncer.localAdvanced();
-        }
-        publishSnapshot();
-        steps++;
-        pendingTimers = timers.size();
-        nextTimerInMs = timers.msUntilNext(clock.getAsLong(), Long.MAX_VALUE);
-        return accepted;
-    }
-
-    private void sent(ConsensusMessage m) {
-        own.accepted(m);
-        outbound.broadcast(m);
-        if (m instanceof Commitment c) {
-            seen(c);
-        }
-    }
-
-    private void periodic(long now) {
-        if (now >= nextRebroadcastMs) {
-            nextRebroadcastMs = now + settings.rebroadcastIntervalMs();
-            own.forHeight(core.status().height()).forEach(outbound::broadcast);
-        }
-        if (now >= nextStatusMs) {
-            nextStatusMs = now + settings.statusIntervalMs();
-            ChainTip tip = core.tip();
-            outbound.status(core.status().height(), core.status().round(), tip.height(), tip.blockId());
-        }
-    }
-
-    private void seen(Commitment c) {
-        synchronized (commitments) {
-            if (commitments.size() < MAX_COMMITMENTS && c.height() == core.status().height()) {
-                commitments.add(new CommitmentSeen(c.height(), c.round(), c.committerIndex(), c.pi()));
-            }
-        }
-    }
-
-    private void publishSnapshot() {
-        ConsensusStatus s = core.status();
-        ChainTip tip = core.tip();
-        snapshot = new Snapshot(tip.height(), tip.blockId(), s.round(), s.step().name(), s.waiting());
-    }
-
-    // ---- SyncTarget (syncer thread) ----
-
-    @Override
-    public long localHeight() {
-        return snapshot.height();
-    }
-
-    @Override
-    public boolean offer(Event.SyncedBlock block, long timeoutMs) throws InterruptedException {
-        return running && synced.offer(block, timeoutMs, TimeUnit.MILLISECONDS);
-    }
-
-    // ---- NodeStatusView (any thread) ----
-
-    @Override
-    public String chainId() {
-        return chainId;
-    }
-
-    @Override
-    public long height() {
-        return snapshot.height();
-    }
-
-    @Override
-    public Bytes latestBlockId() {
-        return snapshot.blockId();
-    }
-
-    @Override
-    public int round() {
-        return snapshot.round();
-    }
-
-    @Override
-    public String step() {
-        return snapshot.step();
-    }
-
-    @Override
-    public boolean waiting() {
-        return snapshot.waiting();
-    }
-
-    @Override
-    public boolean catchingUp() {
-        return syncer.catchingUp();
-    }
-
-    @Override
-    public List<CommitmentSeen> commitments() {
-        synchronized (commitments) {
-            return List.copyOf(commitments);
-        }
-    }
-
-    @Override
-    public List<PeerView> peers() {
-        Map<Integer, Long> heights = syncer.peerHeights();
-        List<PeerView> out = new ArrayList<>();
-        for (PeerStatus p : peerStatus.get()) {
-            out.add(new PeerView(p.peer(), p.reachable(), heights.getOrDefault(p.peer(), -1L)));
-        }
-        return out;
-    }
-
-    private record Snapshot(long height, Bytes blockId, int round, String step, boolean waiting) {
+    /** One line for diagnostics and assertion messages. */
+    public String progress() {
+        RuntimeStatus s = status;
+        long wake = nextWakeMs;
+        return "steps=" + steps + " wakeInMs=" + (wake == Long.MAX_VALUE ? "never" : wake - clock.getAsLong())
+                + " commitments=" + s.commitments().size() + " tip=" + s.tipHeight() + " durable=" + s.durableHeight()
+                + " pendingWrites=" + s.pendingWrites() + " vouched=" + s.vouchedHeight() + " inbox=" + inbox.size() + " alive="
+                + alive() + (failure == null ? "" : " failure=" + failure);
     }
 }

@@ -6,12 +6,13 @@ import io.diseq.core.chain.ChainConfig;
 import io.diseq.core.chain.ChainTip;
 import io.diseq.core.chain.Genesis;
 import io.diseq.core.chain.StandardConsensusCrypto;
-import io.diseq.core.consensus.ConsensusCore;
+import io.diseq.core.consensus.ConsensusRules;
 import io.diseq.core.consensus.SignerState;
+import io.diseq.core.runtime.Input;
+import io.diseq.core.runtime.NodeRuntime;
 import io.diseq.node.config.ConsensusFactory;
 import io.diseq.node.config.SelfKeys;
 import io.diseq.node.gossip.GossipClient;
-import io.diseq.node.gossip.GossipInbox;
 import io.diseq.node.gossip.GossipSigner;
 import io.diseq.node.health.ConsensusDriverHealthCheck;
 import io.diseq.node.health.ConsensusLagHealthCheck;
@@ -20,33 +21,33 @@ import io.diseq.node.input.InputWindow;
 import io.diseq.node.publish.BlockPublisher;
 import io.diseq.node.store.BlockStore;
 import io.diseq.node.store.PostgresNodeStore;
-import io.diseq.node.sync.BlockSyncer;
 import io.diseq.node.sync.BlocksResource;
 import io.dropwizard.core.setup.Environment;
 import java.net.URI;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Wires the consensus driver and catch-up on top of the node's components (docs/architecture.md
- * §Consensus driver): rebuilds the core from the stored signer state, chain tip and positions, and
- * registers the driver and syncer lifecycles, the internal blocks endpoint, health checks and
- * metrics. {@link #status()} is the read-only view for the REST API.
+ * Wires the consensus driver on top of the node's components (docs/architecture.md §Consensus driver): rebuilds
+ * the node runtime from the stored signer state, chain tip, consensus log and input positions, and registers the
+ * driver's lifecycle, the internal blocks endpoint, health checks and metrics. {@link #status()} is the read-only
+ * view for the REST API.
  */
 public final class ConsensusModule {
     private final ConsensusDriver driver;
-    private final BlockSyncer syncer;
+    private final NodeStatusView status;
 
-    private ConsensusModule(ConsensusDriver driver, BlockSyncer syncer) {
+    private ConsensusModule(ConsensusDriver driver, NodeStatusView status) {
         this.driver = driver;
-        this.syncer = syncer;
+        this.status = status;
     }
 
     /** Everything the module needs from the node's wiring (NodeWiring.Node). */
     public record Parts(ChainConfig chain, SelfKeys self, Jdbi jdbi, BlockStore blocks, PostgresNodeStore trieNodes,
-                        InputWindow window, BlockPublisher publisher, GossipInbox inbox, GossipSigner signer,
+                        InputWindow window, BlockPublisher publisher, DriverInbox inbox, GossipSigner signer,
                         GossipClient client) {
     }
 
@@ -54,49 +55,63 @@ public final class ConsensusModule {
         return register(config, environment, parts, System::currentTimeMillis);
     }
 
-    /** As above with an explicit clock (milliseconds; the driver's timeouts and the core's {@code nowMs}). */
+    /** As above with an explicit clock (milliseconds; the runtime's {@code nowMs}). */
     public static ConsensusModule register(ConsensusFactory config, Environment environment, Parts parts,
                                            LongSupplier clock) {
-        ConsensusCore core = restoreCore(parts);
-        BlockSyncer syncer = new BlockSyncer(blockUrls(parts.chain(), parts.self().index()), config.syncSettings(),
-                clock);
-        BlockCommitter committer = new BlockCommitter(parts.blocks(), parts.window(), parts.publisher()::blockStored);
-        ConsensusDriver driver = new ConsensusDriver(core, parts.inbox(), new Outbound(parts.signer(), parts.client()),
-                new SignerStateStore(parts.jdbi()), committer, syncer, config.driverSettings(), clock,
-                new DriverMetrics(environment.metrics()), parts.client()::peers);
-        syncer.attach(driver);
-        parts.window().onAppend(driver::inputAppended);
+        DriverSettings settings = config.driverSettings();
+        ChainTip tip = parts.blocks().latestTip().orElse(Genesis.tip(parts.chain()));
+        ConsensusLog log = new ConsensusLog(parts.jdbi());
+        NodeRuntime runtime = restoreRuntime(parts, tip, log, settings);
+        DriverMetrics metrics = new DriverMetrics(environment.metrics());
+        ConsensusDriver driver = new ConsensusDriver(runtime, tip, parts.inbox(),
+                d -> performer(parts, settings, log, metrics, clock, d), settings.pollIntervalMs(), clock);
+        parts.window().onAppend(parts.inbox()::inputAppended);
+        NodeStatusView status = new RuntimeStatusView(parts.chain().chainId(), driver, parts.client()::peers);
 
         environment.lifecycle().manage(driver);
-        environment.lifecycle().manage(syncer);
-        environment.jersey().register(new BlocksResource(parts.blocks(), config.syncSettings().batchBlocks(),
-                config.syncSettings().maxResponseBytes()));
+        environment.jersey().register(new BlocksResource(parts.blocks(), settings.serveBlocks(),
+                settings.fetchMaxResponseBytes()));
         environment.healthChecks().register("consensus-driver", new ConsensusDriverHealthCheck(driver));
         environment.healthChecks().register("peer-quorum",
-                new PeerQuorumHealthCheck(driver, parts.chain().validators().quorum()));
+                new PeerQuorumHealthCheck(status, parts.chain().validators().quorum()));
         environment.healthChecks().register("consensus-lag",
-                new ConsensusLagHealthCheck(driver, config.healthMaxLagHeights()));
-        registerGauges(environment.metrics(), driver, syncer);
-        return new ConsensusModule(driver, syncer);
+                new ConsensusLagHealthCheck(status, config.healthMaxLagHeights()));
+        registerGauges(environment.metrics(), driver, status);
+        return new ConsensusModule(driver, status);
     }
 
-    /** Restart: the core resumes from the stored signer state, chain tip and input positions. */
-    static ConsensusCore restoreCore(Parts parts) {
+    /** Restart: the runtime resumes from the stored signer state, durable tip, consensus log and positions. */
+    static NodeRuntime restoreRuntime(Parts parts, ChainTip tip, ConsensusLog log, DriverSettings settings) {
         SignerState signerState = new SignerStateStore(parts.jdbi()).load().orElse(SignerState.INITIAL);
-        ChainTip tip = parts.blocks().latestTip().orElse(Genesis.tip(parts.chain()));
-        return new ConsensusCore(parts.chain(), StandardConsensusCrypto.of(parts.self().keys()), parts.self().index(),
-                signerState, tip, parts.window(), parts.trieNodes());
+        return new NodeRuntime(parts.chain(), ConsensusRules.STANDARD, StandardConsensusCrypto.of(parts.self().keys()),
+                parts.self().index(), signerState, tip, log.above(tip.height()), parts.window(), settings.runtime());
     }
 
-    private static void registerGauges(MetricRegistry metrics, ConsensusDriver driver, BlockSyncer syncer) {
-        metrics.register("consensus.height", (Gauge<Long>) driver::height);
-        metrics.register("consensus.round", (Gauge<Integer>) driver::round);
+    private static OutputPerformer performer(Parts parts, DriverSettings settings, ConsensusLog log,
+                                             DriverMetrics metrics, LongSupplier clock, ConsensusDriver driver) {
+        Consumer<Input> done = in -> {
+            if (!parts.inbox().complete(in)) {
+                driver.fail(new IllegalStateException("the driver inbox has no room for a completion: " + in));
+            }
+        };
+        OutputPerformer.Ports ports = new OutputPerformer.Ports(new SignerStateStore(parts.jdbi()), log, parts.signer(),
+                parts.client(), parts.window(), parts.publisher()::blockStored);
+        int writes = settings.runtime().maxPendingBlocks() * 2 + 4;
+        return new OutputPerformer(ports, new BlockWriter(parts.blocks(), writes, done, driver::fail),
+                new BlockFetcher(blockUrls(parts.chain(), parts.self().index()), settings.runtime().fetchTimeoutMs(),
+                        settings.fetchMaxResponseBytes(), done),
+                new TrieLoader(parts.trieNodes(), done), new OutputReports(metrics, clock), driver::durable);
+    }
+
+    private static void registerGauges(MetricRegistry metrics, ConsensusDriver driver, NodeStatusView status) {
+        metrics.register("consensus.height", (Gauge<Long>) status::height);
+        metrics.register("consensus.round", (Gauge<Integer>) status::round);
         metrics.register("consensus.steps", (Gauge<Long>) driver::steps);
         metrics.register("consensus.alive", (Gauge<Integer>) () -> driver.alive() ? 1 : 0);
-        metrics.register("sync.catchingUp", (Gauge<Integer>) () -> syncer.catchingUp() ? 1 : 0);
-        metrics.register("sync.targetHeight", (Gauge<Long>) syncer::targetHeight);
-        metrics.register("sync.blocksApplied", (Gauge<Long>) syncer::blocksFetched);
-        metrics.register("sync.failures", (Gauge<Long>) syncer::failures);
+        metrics.register("consensus.pendingWrites", (Gauge<Integer>) () -> driver.status().pendingWrites());
+        metrics.register("sync.catchingUp", (Gauge<Integer>) () -> status.catchingUp() ? 1 : 0);
+        metrics.register("sync.targetHeight", (Gauge<Long>) status::vouchedPeerHeight);
+        metrics.register("sync.failures", (Gauge<Long>) driver::fetchFailures);
     }
 
     /** Each peer's catch-up endpoint: the sibling {@code blocks} of its configured gossip URL. */
@@ -112,14 +127,10 @@ public final class ConsensusModule {
 
     /** The read-only consensus status (for the REST API and health checks). */
     public NodeStatusView status() {
-        return driver;
+        return status;
     }
 
     public ConsensusDriver driver() {
         return driver;
-    }
-
-    public BlockSyncer syncer() {
-        return syncer;
     }
 }

@@ -12,11 +12,13 @@ import java.util.Map;
 final class DriverMetrics {
     private final Map<RejectCode, Counter> rejected = new EnumMap<>(RejectCode.class);
     private final Counter decided;
+    private final Counter decidedFromSync;
     private final Counter messages;
     private final Counter evidence;
     private final Counter signRefused;
     private final Counter malformedGossip;
-    private final Counter syncedRejected;
+    private final Counter inputFailed;
+    private final Counter storageRetries;
     private final Histogram messagesPerBlock;
     private final Histogram finalityMs;
 
@@ -25,11 +27,13 @@ final class DriverMetrics {
             rejected.put(code, registry.counter("consensus.rejected." + code.name()));
         }
         decided = registry.counter("consensus.blocks.decided");
+        decidedFromSync = registry.counter("sync.blocksApplied");
         messages = registry.counter("consensus.messages.sequenced");
         evidence = registry.counter("consensus.evidence");
         signRefused = registry.counter("consensus.signRefused");
         malformedGossip = registry.counter("consensus.gossip.malformed");
-        syncedRejected = registry.counter("sync.blocksRejected");
+        inputFailed = registry.counter("consensus.inputFailed");
+        storageRetries = registry.counter("consensus.storageRetries");
         messagesPerBlock = registry.histogram("consensus.messagesPerBlock");
         finalityMs = registry.histogram("consensus.finalityMs");
     }
@@ -38,12 +42,17 @@ final class DriverMetrics {
         rejected.get(code).inc();
     }
 
-    /** A block was stored at local time {@code nowMs}; finality = store time − the header's timestamp. */
+    /** A block was decided by consensus at local time {@code nowMs}; finality = that time − the header's. */
     void decided(DecidedBlock block, long nowMs) {
         decided.inc();
         messages.inc(block.messages().size());
         messagesPerBlock.update(block.messages().size());
         finalityMs.update(Math.max(0, nowMs - block.header().timestampMs()));
+    }
+
+    /** A block was decided from a peer's certificate (catch-up) or from the local consensus log. */
+    void decidedFromSync() {
+        decidedFromSync.inc();
     }
 
     void evidence() {
@@ -58,8 +67,11 @@ final class DriverMetrics {
         malformedGossip.inc();
     }
 
-    /** The core rejected a block fetched by catch-up (its code is in consensus.rejected.*). */
-    void syncedBlockRejected() {
-        syncedRejected.inc();
+    void inputFailed() {
+        inputFailed.inc();
+    }
+
+    void storageRetry() {
+        storageRetries.inc();
     }
 }

@@ -1,19 +1,19 @@
 package io.diseq.node.consensus;
 
+import io.diseq.core.runtime.RuntimeSettings;
+
 /**
- * Settings of the consensus driver thread (docs/operations-node.md).
+ * Settings of the consensus driver and its workers (docs/operations-node.md, "consensus").
  *
- * @param pollIntervalMs        longest wait for gossip before the loop looks at input, synced blocks and timers
- * @param rebroadcastIntervalMs how often the latest own messages of the current height are sent again
- * @param statusIntervalMs      how often the latest decided height is announced to peers (STATUS)
- * @param syncQueueBlocks       synced blocks queued for the driver at most
- * @param gossipBatch           envelopes taken from the inbox per iteration at most
+ * @param pollIntervalMs        longest wait of the driver thread for an input before it looks at the clock again
+ * @param runtime               the node runtime's tuning (timers aside, which are chain parameters)
+ * @param fetchMaxResponseBytes largest catch-up response accepted (and served)
+ * @param serveBlocks           most blocks this node serves per catch-up request
  */
-public record DriverSettings(long pollIntervalMs, long rebroadcastIntervalMs, long statusIntervalMs,
-                             int syncQueueBlocks, int gossipBatch) {
+public record DriverSettings(long pollIntervalMs, RuntimeSettings runtime, int fetchMaxResponseBytes,
+                             int serveBlocks) {
     public DriverSettings {
-        if (pollIntervalMs < 1 || rebroadcastIntervalMs < 1 || statusIntervalMs < 1 || syncQueueBlocks < 1
-                || gossipBatch < 1) {
+        if (pollIntervalMs < 1 || fetchMaxResponseBytes < 1 || serveBlocks < 1) {
             throw new IllegalArgumentException("invalid driver settings");
         }
     }

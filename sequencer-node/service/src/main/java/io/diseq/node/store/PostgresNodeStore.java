@@ -2,7 +2,11 @@ package io.diseq.node.store;
 
 import io.diseq.core.trie.NodeStore;
 import io.diseq.core.util.Bytes;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
@@ -36,6 +40,24 @@ public final class PostgresNodeStore implements NodeStore {
             cache.put(hash, loaded.clone());
         }
         return loaded;
+    }
+
+    /**
+     * The stored nodes among {@code hashes}, in one query ({@code = ANY}); absent ones are missing from the
+     * map. Bypasses the cache (the consensus runtime keeps its own); the caller bounds the batch.
+     */
+    public Map<Bytes, byte[]> getMany(Collection<Bytes> hashes) {
+        if (hashes.isEmpty()) {
+            return Map.of();
+        }
+        HexFormat hex = HexFormat.of();
+        List<String> literals = hashes.stream().map(h -> "\\x" + hex.formatHex(h.unsafeArray())).toList();
+        Map<Bytes, byte[]> out = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT hash, rlp FROM trie_nodes WHERE hash = ANY(CAST(:hashes AS bytea[]))")
+                .bindArray("hashes", String.class, literals)
+                .map((rs, ctx) -> Map.entry(Bytes.wrap(rs.getBytes(1)), rs.getBytes(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
     }
 
     /** Adds committed nodes to the cache. */

@@ -26,6 +26,7 @@ import io.diseq.node.gossip.EnvelopeJson;
 import io.diseq.node.gossip.GossipEnvelope;
 import io.diseq.node.gossip.GossipSigner;
 import io.diseq.core.runtime.GossipType;
+import io.diseq.core.runtime.Payloads;
 import io.diseq.node.testing.Await;
 import io.diseq.node.testing.Cluster;
 import io.diseq.node.testing.KafkaExtension;
@@ -132,7 +133,7 @@ class GarbagePayloadsTest {
         }
         for (ConsensusMessage m : valid) {
             byte[] bytes = MessageCodec.encode(m);
-            GossipType t = GossipPayloads.typeOf(m);
+            GossipType t = Payloads.typeOf(m);
             out.add(new Garbage("valid " + t, t, m.height(), m.round(), bytes, false));
             for (int cut : new int[] {1, bytes.length / 2, bytes.length - 1}) {
                 out.add(new Garbage("truncated " + t, t, m.height(), m.round(), Arrays.copyOf(bytes, cut), true));
@@ -211,7 +212,7 @@ class GarbagePayloadsTest {
         List<Garbage> out = new ArrayList<>();
         for (ConsensusMessage m : valid) {
             byte[] bytes = MessageCodec.encode(m);
-            GossipType t = GossipPayloads.typeOf(m);
+            GossipType t = Payloads.typeOf(m);
             for (int i = 0; i < MUTATIONS_PER_MESSAGE; i++) {
                 out.add(new Garbage("mutated " + t + " #" + i, t, m.height(), m.round(), mutate(bytes, random), false));
             }

@@ -8,6 +8,7 @@ import io.diseq.core.consensus.MessageCodec;
 import io.diseq.core.util.Bytes;
 import io.diseq.node.gossip.GossipEnvelope;
 import io.diseq.core.runtime.GossipType;
+import io.diseq.core.runtime.Payloads;
 import java.util.Arrays;
 import org.junit.jupiter.api.Tag;
 
@@ -40,17 +41,22 @@ class GossipPayloadsFuzzTest {
             round = ok.message().round();
         }
         GossipEnvelope e = new GossipEnvelope("c", 1, height, round, type, 1, Bytes.wrap(payload), Bytes.EMPTY);
-        GossipPayloads.Inbound in = GossipPayloads.decode(e);
-        if (in instanceof GossipPayloads.Inbound.Malformed m) {
+        Payloads.Inbound in = decode(e);
+        if (in instanceof Payloads.Inbound.Malformed m) {
             assertThat(m.detail()).doesNotStartWith(MessageCodec.UNEXPECTED);
-        } else if (in instanceof GossipPayloads.Inbound.Message msg) {
+        } else if (in instanceof Payloads.Inbound.Message msg) {
             ConsensusMessage message = msg.message();
-            assertThat(GossipPayloads.typeOf(message)).isEqualTo(type);
-            assertThat(GossipPayloads.encode(message).toArray()).as("canonical").isEqualTo(payload);
+            assertThat(Payloads.typeOf(message)).isEqualTo(type);
+            assertThat(Payloads.encode(message).toArray()).as("canonical").isEqualTo(payload);
         } else {
-            GossipPayloads.Inbound.Status s = (GossipPayloads.Inbound.Status) in;
+            Payloads.Inbound.Status s = (Payloads.Inbound.Status) in;
             assertThat(type).isEqualTo(GossipType.STATUS);
-            assertThat(GossipPayloads.status(s.tipHeight(), s.tipBlockId()).toArray()).as("canonical").isEqualTo(payload);
+            assertThat(Payloads.status(s.tipHeight(), s.tipBlockId()).toArray()).as("canonical").isEqualTo(payload);
         }
+    }
+
+    /** What the node runtime does with the payload of a verified envelope. */
+    private static Payloads.Inbound decode(GossipEnvelope e) {
+        return Payloads.decode(e.type(), e.sender(), e.height(), e.round(), e.payload().toArray());
     }
 }

@@ -21,11 +21,11 @@ import io.diseq.core.chain.SequencedMessage;
 import io.diseq.core.crypto.Keccak256;
 import io.diseq.core.util.Bytes;
 import io.diseq.node.api.TestChain;
-import io.diseq.node.consensus.GossipPayloads;
 import io.diseq.node.gossip.EnvelopeJson;
 import io.diseq.node.gossip.GossipEnvelope;
 import io.diseq.node.gossip.GossipSigner;
 import io.diseq.core.runtime.GossipType;
+import io.diseq.core.runtime.Payloads;
 import io.diseq.node.store.MessageRow;
 import io.diseq.node.store.MessageSourceRow;
 import io.diseq.node.testing.Await;
@@ -54,21 +54,26 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /**
- * A byzantine peer against a real validator over HTTP (docs/architecture.md §Catch-up; docs/protocol.md
- * §7.16, §30.4): validator v3 (real PostgreSQL, Kafka, Dropwizard) is at genesis; v0 is a fake peer
- * (a JDK HTTP server on v0's configured address) that tells v3 it is ahead with a STATUS envelope
- * signed by v0's own key, as a byzantine validator legitimately can, and then serves at
- * {@code /internal/blocks} blocks that are well-formed on the wire but forged, one case after another.
- * v3 must store none of them, stay at height 0, record each rejection with the reason that case names,
- * count it, and stay healthy; when the same address then serves the genuine chain (blocks certified by
- * a quorum of the test validators' precommits), v3 catches up to it. v1 and v2 are fake peers that
- * accept gossip and hold nothing, so v3 has a reachable quorum.
+ * Byzantine peers against a real validator over HTTP (docs/architecture.md §Catch-up; docs/protocol.md
+ * §7.16, §30.4): validator v3 (real PostgreSQL, Kafka, Dropwizard) is at genesis; v0, v1 and v2 are fake
+ * peers (JDK HTTP servers on their configured addresses) that accept gossip. Catch-up targets only a height
+ * that f+1 validators vouch for, so v0 and v1 both tell v3 they decided height 1 (STATUS envelopes signed
+ * with their own keys, as byzantine validators legitimately can) and both serve at {@code /internal/blocks}
+ * blocks that are well-formed on the wire but forged, one case after another. Two faulty validators of four
+ * exceed f, which can cost liveness but never what is stored: v3 must store none of them, stay at height 0,
+ * record each rejection with the reason that case names, count it, and stay healthy. Then v1 and v2 turn
+ * honest and serve the genuine chain (blocks certified by a quorum of the test validators' precommits)
+ * while v0 goes on forging: v3 catches up to it from the honest peers.
  */
 @Tag("integration")
 class ForgedSyncBlocksTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final int NODE = 3;
     private static final int BYZANTINE = 0;
+    /** The second validator that vouches for the forged height (f + 1 = 2 claims); honest later. */
+    private static final int SECOND = 1;
+    /** Honest from the start; joins v1 in serving the genuine chain. */
+    private static final int THIRD = 2;
     private static final String CONFIG = """
             gossip:
               maxAttempts: 2
@@ -81,6 +86,7 @@ class ForgedSyncBlocksTest {
               syncLagHeights: 1
               syncRequestTimeoutMs: 500
               syncRetryMs: 50
+              syncRetryMaxMs: 200
             """;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -114,9 +120,8 @@ class ForgedSyncBlocksTest {
             List<DecidedBlock> genuine = List.of(honest.next(payloads("a", 3)), honest.next(payloads("b", 4)),
                     honest.next(payloads("c", 2)));
 
-            FakePeer byzantine = peers.get(BYZANTINE);
-            rejectsEveryForgery(c, byzantine, forgeries(chain, genuine.get(0)), genuine.get(0).blockId(), rejections);
-            catchesUpFromTheGenuineChain(c, byzantine, honest, genuine, rejections);
+            rejectsEveryForgery(c, peers, forgeries(chain, genuine.get(0)), genuine.get(0).blockId(), rejections);
+            catchesUpFromTheGenuineChain(c, peers, honest, genuine, rejections);
         } finally {
             peers.forEach(FakePeer::stop);
             rejections.detach();
@@ -124,14 +129,16 @@ class ForgedSyncBlocksTest {
     }
 
     /**
-     * Serves the forgeries one after another, claiming (signed STATUS) a decided block 1 with the genuine id;
-     * each must be rejected with its reason, and nothing stored.
+     * v0 and v1 serve the forgeries one after another, both claiming (signed STATUS) a decided block 1 with the
+     * genuine id; each must be rejected with its reason, and nothing stored.
      */
-    private static void rejectsEveryForgery(Cluster c, FakePeer byzantine, List<Forgery> forgeries, Bytes claimedId,
+    private static void rejectsEveryForgery(Cluster c, List<FakePeer> peers, List<Forgery> forgeries, Bytes claimedId,
                                             Rejections rejections) throws Exception {
         for (Forgery f : forgeries) {
-            byzantine.serve(from -> from == 1 ? List.of(f.wire()) : List.of());
-            postStatus(c, 1, claimedId);
+            for (int p : List.of(BYZANTINE, SECOND)) {
+                peers.get(p).serve(from -> from == 1 ? List.of(f.wire()) : List.of());
+                postStatus(c, p, 1, claimedId);
+            }
             Await.until(DEADLINE, () -> f.name() + " rejected as " + f.expected() + "; node rejected "
                     + rejections.seen + " " + c.describe(), () -> {
                     assertThat(c.consensus(NODE).status().height()).as("forged block accepted: " + f.name()).isZero();
@@ -139,26 +146,35 @@ class ForgedSyncBlocksTest {
                 });
             assertNothingStored(c);
         }
-        assertThat(c.consensus(NODE).syncer().peerHeights()).containsEntry(BYZANTINE, 1L);
-        assertThat(counter(c, "sync.blocksRejected")).isGreaterThanOrEqualTo(forgeries.size());
+        assertThat(c.consensus(NODE).driver().status().peerClaims()).containsEntry(BYZANTINE, 1L)
+                .containsEntry(SECOND, 1L);
+        assertThat(c.consensus(NODE).status().vouchedPeerHeight()).isEqualTo(1);
+        assertThat(rejectedTotal(c)).isGreaterThanOrEqualTo(forgeries.size());
         assertThat(counter(c, "consensus.rejected.BAD_CERTIFICATE")).isGreaterThanOrEqualTo(3);
         assertThat(counter(c, "consensus.rejected.INVALID_BLOCK")).isGreaterThanOrEqualTo(2);
-        assertThat(c.consensus(NODE).syncer().blocksFetched()).isZero();
+        assertThat(counter(c, "sync.blocksApplied")).isZero();
         assertHealthy(c);
     }
 
-    /** The same peer now serves the genuine chain (its records also on the input topic): the node stores it. */
-    private static void catchesUpFromTheGenuineChain(Cluster c, FakePeer peer, TestChain honest,
+    /**
+     * v1 and v2 now serve the genuine chain (its records also on the input topic) and vouch for its top; v0 goes
+     * on serving the last forgery and claims the top too: the node stores the genuine chain.
+     */
+    private static void catchesUpFromTheGenuineChain(Cluster c, List<FakePeer> peers, TestChain honest,
                                                      List<DecidedBlock> genuine, Rejections rejections)
             throws Exception {
         KAFKA.produce(c.chainId() + ".messages", 0, honest.payloads(0));
         KAFKA.produce(c.chainId() + ".messages", 1, honest.payloads(1));
-        peer.serve(from -> from >= 1 && from <= genuine.size()
-                ? genuine.subList((int) from - 1, genuine.size()).stream()
-                        .map(b -> wire(b.header(), b.certificate(), b.messages())).toList()
-                : List.of());
         DecidedBlock top = genuine.get(genuine.size() - 1);
-        postStatus(c, top.height(), top.blockId());
+        for (int p : List.of(SECOND, THIRD)) {
+            peers.get(p).serve(from -> from >= 1 && from <= genuine.size()
+                    ? genuine.subList((int) from - 1, genuine.size()).stream()
+                            .map(b -> wire(b.header(), b.certificate(), b.messages())).toList()
+                    : List.of());
+        }
+        for (int p : List.of(BYZANTINE, SECOND, THIRD)) {
+            postStatus(c, p, top.height(), top.blockId());
+        }
         Await.until(DEADLINE, () -> "caught up to height " + top.height() + " " + c.describe(),
                 () -> c.consensus(NODE).status().height() == top.height());
         for (DecidedBlock b : genuine) {
@@ -169,10 +185,10 @@ class ForgedSyncBlocksTest {
         assertThat(storedMessages(c)).isEqualTo(genuine.stream().mapToLong(b -> b.messages().size()).sum());
         // every core rejection in this test is of a synced block (no peer sends consensus messages), so once
         // the node is idle the counter equals the rejections it logged: the stored blocks are not counted
-        Await.until(DEADLINE, () -> "sync.blocksRejected " + counter(c, "sync.blocksRejected") + " = rejections "
-                + rejections.seen.size(), () -> counter(c, "sync.blocksRejected") == rejections.seen.size());
-        Await.until(DEADLINE, "the syncer counted the applied blocks",
-                () -> c.consensus(NODE).syncer().blocksFetched() == genuine.size());
+        Await.until(DEADLINE, () -> "consensus.rejected.* " + rejectedTotal(c) + " = rejections "
+                + rejections.seen.size(), () -> rejectedTotal(c) == rejections.seen.size());
+        Await.until(DEADLINE, "the node counted the applied blocks",
+                () -> counter(c, "sync.blocksApplied") == genuine.size());
         assertHealthy(c);
     }
 
@@ -242,10 +258,10 @@ class ForgedSyncBlocksTest {
         return out;
     }
 
-    /** v0 announces its decided tip as production validators do: a STATUS envelope signed with its key. */
-    private static void postStatus(Cluster c, long tipHeight, Bytes tipId) throws Exception {
-        GossipSigner signer = new GossipSigner(c.chainId(), BYZANTINE, TestKeys.validator(BYZANTINE).signing());
-        GossipEnvelope status = signer.sign(tipHeight + 1, 0, GossipType.STATUS, GossipPayloads.status(tipHeight, tipId));
+    /** Validator {@code from} announces its decided tip as production validators do: a STATUS signed with its key. */
+    private static void postStatus(Cluster c, int from, long tipHeight, Bytes tipId) throws Exception {
+        GossipSigner signer = new GossipSigner(c.chainId(), from, TestKeys.validator(from).signing());
+        GossipEnvelope status = signer.sign(tipHeight + 1, 0, GossipType.STATUS, Payloads.status(tipHeight, tipId));
         HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + c.port(NODE) + "/internal/gossip"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(EnvelopeJson.of(status).toBytes())).build();
@@ -269,6 +285,15 @@ class ForgedSyncBlocksTest {
 
     private static long counter(Cluster c, String name) {
         return c.metrics(NODE).counter(name).getCount();
+    }
+
+    /** Every core rejection counted, over all codes. */
+    private static long rejectedTotal(Cluster c) {
+        long total = 0;
+        for (RejectCode code : RejectCode.values()) {
+            total += counter(c, "consensus.rejected." + code.name());
+        }
+        return total;
     }
 
     private static long storedMessages(Cluster c) {
@@ -325,11 +350,11 @@ class ForgedSyncBlocksTest {
     }
 
     /**
-     * The driver's record of each core rejection ("rejected {code}: {detail}", logged by EffectRunner at
-     * DEBUG), captured for this test only; the logger is restored afterwards.
+     * The driver's record of each rejection ("rejected {code}: {detail}", logged by OutputReports at DEBUG),
+     * captured for this test only; the logger is restored afterwards.
      */
     private static final class Rejections extends AppenderBase<ILoggingEvent> {
-        private static final String LOGGER = "io.diseq.node.consensus.EffectRunner";
+        private static final String LOGGER = "io.diseq.node.consensus.OutputReports";
         final List<String> seen = new CopyOnWriteArrayList<>();
         private Level previousLevel;
         private boolean previousAdditive;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.diseq.core.chain.SequencedMessage;
 import io.diseq.core.consensus.Event;
+import io.diseq.core.runtime.SyncBlocks;
 import io.diseq.core.rlp.RlpException;
 import io.diseq.node.store.MessageRow;
 import io.diseq.node.store.MessageSourceRow;
@@ -26,7 +27,7 @@ class SyncBlocksCodecFuzzTest {
     void decode(byte[] body) {
         List<Event.SyncedBlock> blocks;
         try {
-            blocks = SyncBlocksCodec.decode(body);
+            blocks = SyncBlocks.decode(body);
         } catch (IllegalArgumentException rejected) {
             assertThat(rejected).hasCauseInstanceOf(RlpException.class);
             return;

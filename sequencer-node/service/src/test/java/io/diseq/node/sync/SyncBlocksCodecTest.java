@@ -8,6 +8,7 @@ import io.diseq.core.chain.CommitSignature;
 import io.diseq.core.chain.PartitionRange;
 import io.diseq.core.chain.QuorumCertificate;
 import io.diseq.core.consensus.Event;
+import io.diseq.core.runtime.SyncBlocks;
 import io.diseq.core.crypto.Keccak256;
 import io.diseq.core.util.Bytes;
 import io.diseq.node.store.MessageRow;
@@ -41,7 +42,7 @@ class SyncBlocksCodecTest {
                 List.of(new MessageRow(Keccak256.hash(a), 3, 0, a), new MessageRow(Keccak256.hash(b), 3, 1, b)),
                 List.of(new MessageSourceRow(3, 0, 0, 4), new MessageSourceRow(3, 1, 1, 0)));
 
-        List<Event.SyncedBlock> decoded = SyncBlocksCodec.decode(SyncBlocksCodec.encodeResponse(List.of(block)));
+        List<Event.SyncedBlock> decoded = SyncBlocks.decode(SyncBlocksCodec.encodeResponse(List.of(block)));
 
         assertThat(decoded).hasSize(1);
         Event.SyncedBlock s = decoded.get(0);
@@ -50,7 +51,7 @@ class SyncBlocksCodecTest {
         assertThat(s.messages()).extracting(m -> m.index() + "@" + m.partition() + ":" + m.offset())
                 .containsExactly("0@0:4", "1@1:0");
         assertThat(s.messages().get(1).messageId()).isEqualTo(Bytes.wrap(Keccak256.hash(b)));
-        assertThat(SyncBlocksCodec.decode(SyncBlocksCodec.encodeResponse(List.of()))).isEmpty();
+        assertThat(SyncBlocks.decode(SyncBlocksCodec.encodeResponse(List.of()))).isEmpty();
     }
 
     @Test
@@ -59,7 +60,7 @@ class SyncBlocksCodecTest {
                 CERT.encode(), List.of(), List.of())));
         for (byte[] bad : List.of(new byte[0], new byte[] {(byte) 0x80}, Arrays.copyOf(good, good.length - 1),
                 new byte[] {(byte) 0xc1, (byte) 0xc0})) {
-            assertThatThrownBy(() -> SyncBlocksCodec.decode(bad)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> SyncBlocks.decode(bad)).isInstanceOf(IllegalArgumentException.class);
         }
         byte[] a = {1};
         assertThatThrownBy(() -> SyncBlocksCodec.encodeBlock(HEADER.encode(), CERT.encode(),

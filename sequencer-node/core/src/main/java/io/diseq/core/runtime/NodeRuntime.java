@@ -159,7 +159,8 @@ public final class NodeRuntime {
     private void onGossip(Input.Gossip g) {
         Payloads.Inbound in = Payloads.decode(g.type(), g.sender(), g.height(), g.round(), g.payload());
         if (in instanceof Payloads.Inbound.Malformed m) {
-            out.add(new Output.Rejected(RejectCode.MALFORMED, g.type() + ": " + m.detail(), g.sender()));
+            out.add(new Output.Rejected(RejectCode.MALFORMED, g.type() + ": " + m.detail(), g.sender(),
+                    Output.Source.GOSSIP));
         } else if (in instanceof Payloads.Inbound.Status s) {
             catchUp.claim(g.sender(), s.tipHeight());
         } else {
@@ -183,7 +184,8 @@ public final class NodeRuntime {
         try {
             blocks = SyncBlocks.decode(b.body());
         } catch (IllegalArgumentException e) {
-            out.add(new Output.Rejected(RejectCode.MALFORMED, "blocks from peer: " + e.getMessage(), b.peer()));
+            out.add(new Output.Rejected(RejectCode.MALFORMED, "blocks from peer: " + e.getMessage(), b.peer(),
+                    Output.Source.SYNC));
             catchUp.penalize(b.peer(), nowMs);
             return;
         }
@@ -286,7 +288,10 @@ public final class NodeRuntime {
             out.add(new Output.Decided(block, event instanceof Event.SyncedBlock
                     || event instanceof Event.RecoveredDecision));
         } else if (effect instanceof Effect.Rejected r) {
-            out.add(new Output.Rejected(r.code(), r.detail(), r.message() == null ? sender : r.message().sender()));
+            Output.Source source = event instanceof Event.MessageReceived ? Output.Source.GOSSIP
+                    : event instanceof Event.SyncedBlock ? Output.Source.SYNC : Output.Source.LOCAL;
+            out.add(new Output.Rejected(r.code(), r.detail(), r.message() == null ? sender : r.message().sender(),
+                    source));
         } else if (effect instanceof Effect.EvidenceFound e) {
             out.add(new Output.EvidenceFound(e.evidence()));
         } else if (effect instanceof Effect.SignRefused s) {

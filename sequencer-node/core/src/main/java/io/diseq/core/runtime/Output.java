@@ -49,8 +49,14 @@ public sealed interface Output {
     /** A block was decided (metrics): by consensus, from a peer's certificate, or from the local log. */
     record Decided(DecidedBlock block, boolean fromSync) implements Output {}
 
-    /** An input was rejected; {@code sender} is the validator it came from, or −1 for a local one. */
-    record Rejected(RejectCode code, String detail, int sender) implements Output {}
+    /** Where a rejected input came from. */
+    enum Source { GOSSIP, SYNC, LOCAL }
+
+    /**
+     * An input was rejected; {@code sender} is the validator it came from (−1 for a local one), {@code source}
+     * whether it was a gossip payload, a fetched block, or the node's own (a recovered decision, a timeout).
+     */
+    record Rejected(RejectCode code, String detail, int sender, Source source) implements Output {}
 
     /** Handling one untrusted input threw: the input was dropped and the node goes on (counted, logged). */
     record InputFailed(int sender, String what, RuntimeException error) implements Output {}

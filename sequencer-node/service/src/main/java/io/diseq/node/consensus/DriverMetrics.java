@@ -17,6 +17,7 @@ final class DriverMetrics {
     private final Counter evidence;
     private final Counter signRefused;
     private final Counter malformedGossip;
+    private final Counter syncedBlocksRejected;
     private final Counter inputFailed;
     private final Counter storageRetries;
     private final Histogram messagesPerBlock;
@@ -32,6 +33,7 @@ final class DriverMetrics {
         evidence = registry.counter("consensus.evidence");
         signRefused = registry.counter("consensus.signRefused");
         malformedGossip = registry.counter("consensus.gossip.malformed");
+        syncedBlocksRejected = registry.counter("sync.blocksRejected");
         inputFailed = registry.counter("consensus.inputFailed");
         storageRetries = registry.counter("consensus.storageRetries");
         messagesPerBlock = registry.histogram("consensus.messagesPerBlock");
@@ -65,6 +67,11 @@ final class DriverMetrics {
 
     void malformedGossip() {
         malformedGossip.inc();
+    }
+
+    /** A fetched block (or a fetched response) was rejected; its reason is in consensus.rejected.CODE. */
+    void syncedBlockRejected() {
+        syncedBlocksRejected.inc();
     }
 
     void inputFailed() {

@@ -1,7 +1,6 @@
 package io.diseq.node.consensus;
 
 import io.diseq.core.chain.RejectCode;
-import io.diseq.core.runtime.GossipType;
 import io.diseq.core.runtime.Output;
 import java.util.HashMap;
 import java.util.Map;
@@ -57,20 +56,13 @@ final class OutputReports {
 
     private void rejected(Output.Rejected r) {
         metrics.rejected(r.code());
-        if (r.code() == RejectCode.MALFORMED && isGossip(r.detail())) {
+        if (r.code() == RejectCode.MALFORMED && r.source() == Output.Source.GOSSIP) {
             metrics.malformedGossip();
         }
-        LOG.debug("rejected {}: {}", r.code(), r.detail());
-    }
-
-    /** The runtime prefixes a malformed gossip payload's detail with its envelope type. */
-    private static boolean isGossip(String detail) {
-        for (GossipType t : GossipType.values()) {
-            if (detail.startsWith(t.name() + ": ")) {
-                return true;
-            }
+        if (r.source() == Output.Source.SYNC) {
+            metrics.syncedBlockRejected();
         }
-        return false;
+        LOG.debug("rejected {}: {}", r.code(), r.detail());
     }
 
     private void inputFailed(Output.InputFailed f) {

@@ -29,6 +29,7 @@ public class NodeApplication extends Application<NodeConfiguration> {
 
     @Override
     public void initialize(Bootstrap<NodeConfiguration> bootstrap) {
+        bootstrap.addCommand(new io.diseq.node.consensus.ReplayCommand());
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     }

@@ -44,6 +44,20 @@ public class ConsensusFactory {
     @JsonProperty @Min(1) @Max(1_000_000)
     private long healthMaxLagHeights = 10;
 
+    /** Where to record the runtime's inputs for {@code diseq-node replay}; empty = no recording. */
+    @JsonProperty
+    private String recordTo = "";
+    @JsonProperty @Min(1 << 20) @Max(1L << 40)
+    private long recordMaxBytes = 1L << 30;
+
+    public String recordTo() {
+        return recordTo;
+    }
+
+    public long recordMaxBytes() {
+        return recordMaxBytes;
+    }
+
     public DriverSettings driverSettings() {
         return new DriverSettings(pollIntervalMs, runtimeSettings(), syncMaxResponseBytes, syncBatchBlocks);
     }

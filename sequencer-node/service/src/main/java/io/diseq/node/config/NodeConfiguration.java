@@ -71,7 +71,7 @@ public class NodeConfiguration extends Configuration {
         List<Validator> set = validators.stream().map(ValidatorEntry::toValidator).toList();
         return new ChainConfig(chainId, new ValidatorSet(set), genesisTimeMs, timeouts.build(),
                 blockLimits.maxMessages(), blockLimits.maxBytes(), blockLimits.maxClockDriftMs(),
-                blockLimits.emptyBlockIntervalMs());
+                blockLimits.emptyBlockIntervalMs(), blockLimits.maxMessageBytes());
     }
 
     /** Largest single message accepted (ingest and HTTP submit enforce it too). */

@@ -3,6 +3,9 @@ package io.diseq.node.consensus;
 import io.diseq.core.chain.ChainTip;
 import io.diseq.core.chain.DecidedBlock;
 import io.diseq.core.runtime.Input;
+import io.diseq.core.runtime.StepInputLog;
+import java.util.List;
+import java.util.Map;
 import io.diseq.core.runtime.NodeRuntime;
 import io.diseq.core.runtime.Output;
 import io.diseq.core.runtime.RuntimeStatus;
@@ -31,6 +34,8 @@ public final class ConsensusDriver implements Managed {
     }
 
     private final NodeRuntime runtime;
+    private final StepInputLog inputLog;
+    private final InputRecorder recorder;
     private final DriverInbox inbox;
     private final OutputPerformer outputs;
     private final long pollIntervalMs;
@@ -44,9 +49,16 @@ public final class ConsensusDriver implements Managed {
     private Thread thread;
 
     /** @param outputs builds the performer, given the callbacks for a durable block and a fatal worker error */
-    ConsensusDriver(NodeRuntime runtime, ChainTip tip, DriverInbox inbox,
-                    Function<ConsensusDriver, OutputPerformer> outputs, long pollIntervalMs, LongSupplier clock) {
+    /**
+     * @param inputLog the runtime's input log, frozen by the driver before each step
+     * @param recorder records every step for {@code diseq-node replay}, or null
+     */
+    ConsensusDriver(NodeRuntime runtime, StepInputLog inputLog, InputRecorder recorder, ChainTip tip,
+                    DriverInbox inbox, Function<ConsensusDriver, OutputPerformer> outputs, long pollIntervalMs,
+                    LongSupplier clock) {
         this.runtime = runtime;
+        this.inputLog = inputLog;
+        this.recorder = recorder;
         this.inbox = inbox;
         this.pollIntervalMs = pollIntervalMs;
         this.clock = clock;
@@ -76,6 +88,9 @@ public final class ConsensusDriver implements Managed {
             t.join(10_000);
         }
         outputs.stop();
+        if (recorder != null) {
+            recorder.close();
+        }
     }
 
     /** Stops the driver for good (a broken invariant, a fork): nothing more is stepped or signed. */
@@ -112,7 +127,14 @@ public final class ConsensusDriver implements Managed {
     }
 
     private void step(Input in) {
-        for (Output o : runtime.step(in, clock.getAsLong())) {
+        Map<Integer, Long> positions = inputLog.freeze();
+        ChainTip tipBefore = runtime.core().tip();
+        long now = clock.getAsLong();
+        List<Output> out = runtime.step(in, now);
+        if (recorder != null) {
+            recorder.step(now, in, positions, tipBefore, inputLog, out);
+        }
+        for (Output o : out) {
             if (failure != null) {
                 throw new IllegalStateException("driver stopped while performing outputs", failure);
             }

@@ -9,7 +9,12 @@ import io.diseq.core.chain.StandardConsensusCrypto;
 import io.diseq.core.consensus.ConsensusRules;
 import io.diseq.core.consensus.SignerState;
 import io.diseq.core.runtime.Input;
+import io.diseq.core.runtime.Decision;
 import io.diseq.core.runtime.NodeRuntime;
+import io.diseq.core.runtime.Recording;
+import io.diseq.core.runtime.StepInputLog;
+import java.nio.file.Path;
+import java.util.List;
 import io.diseq.node.config.ConsensusFactory;
 import io.diseq.node.config.SelfKeys;
 import io.diseq.node.gossip.GossipClient;
@@ -61,9 +66,17 @@ public final class ConsensusModule {
         DriverSettings settings = config.driverSettings();
         ChainTip tip = parts.blocks().latestTip().orElse(Genesis.tip(parts.chain()));
         ConsensusLog log = new ConsensusLog(parts.jdbi());
-        NodeRuntime runtime = restoreRuntime(parts, tip, log, settings);
+        StepInputLog inputLog = new StepInputLog(parts.window());
+        SignerState signerState = new SignerStateStore(parts.jdbi()).load().orElse(SignerState.INITIAL);
+        List<Decision> recovered = log.above(tip.height());
+        NodeRuntime runtime = new NodeRuntime(parts.chain(), ConsensusRules.STANDARD,
+                StandardConsensusCrypto.of(parts.self().keys()), parts.self().index(), signerState, tip, recovered,
+                inputLog, settings.runtime());
+        InputRecorder recorder = config.recordTo().isBlank() ? null : InputRecorder.open(Path.of(config.recordTo()),
+                config.recordMaxBytes(), new Recording.Start(parts.self().index(), signerState, tip, recovered,
+                        settings.runtime()));
         DriverMetrics metrics = new DriverMetrics(environment.metrics());
-        ConsensusDriver driver = new ConsensusDriver(runtime, tip, parts.inbox(),
+        ConsensusDriver driver = new ConsensusDriver(runtime, inputLog, recorder, tip, parts.inbox(),
                 d -> performer(parts, settings, log, metrics, clock, d), settings.pollIntervalMs(), clock);
         parts.window().onAppend(parts.inbox()::inputAppended);
         NodeStatusView status = new RuntimeStatusView(parts.chain().chainId(), driver, parts.client()::peers);
@@ -78,13 +91,6 @@ public final class ConsensusModule {
                 new ConsensusLagHealthCheck(status, config.healthMaxLagHeights()));
         registerGauges(environment.metrics(), driver, status);
         return new ConsensusModule(driver, status);
-    }
-
-    /** Restart: the runtime resumes from the stored signer state, durable tip, consensus log and positions. */
-    static NodeRuntime restoreRuntime(Parts parts, ChainTip tip, ConsensusLog log, DriverSettings settings) {
-        SignerState signerState = new SignerStateStore(parts.jdbi()).load().orElse(SignerState.INITIAL);
-        return new NodeRuntime(parts.chain(), ConsensusRules.STANDARD, StandardConsensusCrypto.of(parts.self().keys()),
-                parts.self().index(), signerState, tip, log.above(tip.height()), parts.window(), settings.runtime());
     }
 
     private static OutputPerformer performer(Parts parts, DriverSettings settings, ConsensusLog log,

@@ -23,7 +23,8 @@ import org.jdbi.v3.core.Jdbi;
  * N validator nodes (the public test keys v0..v3) in this JVM: one Dropwizard app per validator, each
  * with its own PostgreSQL database and HTTP port, all on one Kafka broker. Nodes are stopped and
  * started again individually (a restart keeps the database and port). The YAML of each node is
- * generated; {@code extraYaml} adds or overrides top-level sections (timeouts, block limits, …).
+ * generated; {@code extraYaml} adds or overrides top-level sections (timeouts, block limits, …); {@code {self}}
+ * in it becomes the validator's id.
  */
 public final class Cluster implements AutoCloseable {
     private final String chainId;
@@ -191,7 +192,7 @@ public final class Cluster implements AutoCloseable {
         // external: logback-test.xml stays in charge; a Dropwizard logging config would be reset to
         // INFO for the whole test JVM when the first validator stops, flooding the CI log
         y.append("logging:\n  type: external\n");
-        y.append(extra);
+        y.append(extra.replace("{self}", "v" + self));
         return y.toString();
     }
 

@@ -109,7 +109,7 @@ public final class BlockStore {
 
     /**
      * Trie nodes are content-addressed and a node may already be stored by an earlier block, so they
-     * are COPied into a session-local staging table (emptied at every commit) and moved with one
+     * are copied into a session-local staging table (emptied at every commit) and moved with one
      * {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}.
      */
     private static void copyTrieNodes(Handle handle, BlockWrite block) {

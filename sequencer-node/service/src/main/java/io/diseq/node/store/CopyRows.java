@@ -95,8 +95,8 @@ final class CopyRows {
         try {
             out.writeShort(-1);
             out.flush();
-            return connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY " + target + " FROM STDIN (FORMAT binary)", new ByteArrayInputStream(buffer.toByteArray()));
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY " + target + " FROM STDIN (FORMAT binary)", new ByteArrayInputStream(buffer.toByteArray()));
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into " + target + " failed: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -184,6 +184,15 @@ class BlockStoreCopyTest {
         nodes.forEach((hash, rlp) -> assertThat(loaded.get(hash)).isEqualTo(rlp));
     }
 
+    @Test
+    void perMessageTablesKeepTheirIndexesAndLoseTheirForeignKeys() {
+        List<String> constraints = jdbi.withHandle(h -> h.createQuery("SELECT conrelid::regclass::text || ' ' || contype::text "
+                + "FROM pg_constraint WHERE conrelid IN ('messages'::regclass, 'message_sources'::regclass) "
+                + "AND contype IN ('p', 'u', 'f') ORDER BY 1").mapTo(String.class).list());
+
+        assertThat(constraints).containsExactly("message_sources p", "messages p", "messages u");
+    }
+
     private long count(String table) {
         return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one());
     }

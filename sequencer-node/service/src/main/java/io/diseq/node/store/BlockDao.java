@@ -9,7 +9,10 @@ import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SqlObject DAO over the block tables; {@link BlockStore} composes these statements into transactions. */
+/**
+ * SqlObject DAO over the block tables; {@link BlockStore} composes these statements into transactions.
+ * The per-message rows and the trie nodes of a block are written by {@link BlockStore} with COPY, not here.
+ */
 @RegisterConstructorMapper(BlockRow.class)
 @RegisterConstructorMapper(MessageRow.class)
 @RegisterConstructorMapper(PositionRow.class)
@@ -34,18 +37,8 @@ public interface BlockDao {
             + "(:height, :blockId, :headerRlp, :certificate, :blockTimeMs)")
     void insertBlock(@BindMethods BlockRow row);
 
-    @SqlBatch("INSERT INTO messages (id, height, idx, body) VALUES (:id, :height, :idx, :body)")
-    void insertMessages(@BindMethods List<MessageRow> rows);
-
-    @SqlBatch("INSERT INTO message_sources (height, idx, partition, kafka_offset) "
-            + "VALUES (:height, :idx, :partition, :kafkaOffset)")
-    void insertMessageSources(@BindMethods List<MessageSourceRow> rows);
-
     @SqlQuery("SELECT height, idx, partition, kafka_offset FROM message_sources WHERE height = :height ORDER BY idx")
     List<MessageSourceRow> messageSourcesAt(@Bind("height") long height);
-
-    @SqlBatch("INSERT INTO trie_nodes (hash, rlp) VALUES (:hash, :rlp) ON CONFLICT (hash) DO NOTHING")
-    void insertTrieNodes(@BindMethods List<TrieNodeRow> rows);
 
     @SqlBatch("INSERT INTO kafka_positions (height, partition, next_offset) VALUES (:height, :partition, :nextOffset)")
     void insertPositions(@BindMethods List<PositionRow> rows);

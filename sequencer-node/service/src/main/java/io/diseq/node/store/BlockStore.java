@@ -4,6 +4,7 @@ import io.diseq.core.chain.BlockHeader;
 import io.diseq.core.chain.ChainTip;
 import io.diseq.core.crypto.Keccak256;
 import io.diseq.core.util.Bytes;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,12 +13,14 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Durable chain storage (docs/protocol.md §Persistence and recovery). {@link #store} writes a
  * decided block, its messages, its new state-trie nodes and the Kafka positions after it in ONE
- * transaction with batched inserts, so a crash leaves either all of it or none. Block writers are
+ * transaction, each per-message table and the trie nodes with one binary {@code COPY} (one round
+ * trip per table per block), so a crash leaves either all of it or none. Block writers are
  * serialised by an advisory lock; a height is stored at most once: the same block again is a no-op,
  * a different one is refused, and the stored chain stays contiguous.
  */
@@ -42,7 +45,7 @@ public final class BlockStore {
             if (refused.isPresent()) {
                 return refused.get();
             }
-            write(dao, block);
+            write(handle, dao, block);
             return new StoreOutcome.Stored(block.height());
         });
         if (outcome instanceof StoreOutcome.Stored) {
@@ -66,28 +69,61 @@ public final class BlockStore {
         return Optional.empty();
     }
 
-    private static void write(BlockDao dao, BlockWrite block) {
+    private static void write(Handle handle, BlockDao dao, BlockWrite block) {
         long h = block.height();
         dao.insertBlock(new BlockRow(h, block.blockId().toArray(), block.headerRlp(), block.certificate(),
                 block.blockTimeMs()));
-        List<MessageRow> messages = new ArrayList<>(block.messages().size());
-        for (int i = 0; i < block.messages().size(); i++) {
-            byte[] body = block.messages().get(i).unsafeArray();
-            messages.add(new MessageRow(Keccak256.hash(body), h, i, body));
-        }
-        dao.insertMessages(messages);
-        List<MessageSourceRow> sources = new ArrayList<>(block.sources().size());
-        for (int i = 0; i < block.sources().size(); i++) {
-            MessageSource src = block.sources().get(i);
-            sources.add(new MessageSourceRow(h, i, src.partition(), src.offset()));
-        }
-        dao.insertMessageSources(sources);
-        List<TrieNodeRow> nodes = new ArrayList<>(block.newTrieNodes().size());
-        block.newTrieNodes().forEach((hash, rlp) -> nodes.add(new TrieNodeRow(hash.unsafeArray(), rlp)));
-        dao.insertTrieNodes(nodes);
+        Connection connection = handle.getConnection();
+        copyMessages(connection, block);
+        copySources(connection, block);
+        copyTrieNodes(handle, block);
         List<PositionRow> positions = new ArrayList<>();
         block.nextOffsets().forEach((partition, offset) -> positions.add(new PositionRow(h, partition, offset)));
         dao.insertPositions(positions);
+    }
+
+    /** One COPY for all messages; a message id sequenced before fails it on {@code messages_pkey}. */
+    private static void copyMessages(Connection connection, BlockWrite block) {
+        List<Bytes> messages = block.messages();
+        int bytes = 0;
+        for (Bytes m : messages) {
+            bytes += m.length() + 64;
+        }
+        CopyRows rows = new CopyRows(4, bytes);
+        for (int i = 0; i < messages.size(); i++) {
+            byte[] body = messages.get(i).unsafeArray();
+            rows.row().bytea(Keccak256.hash(body)).int8(block.height()).int4(i).bytea(body);
+        }
+        rows.copyInto(connection, "messages (id, height, idx, body)");
+    }
+
+    private static void copySources(Connection connection, BlockWrite block) {
+        List<MessageSource> sources = block.sources();
+        CopyRows rows = new CopyRows(4, sources.size() * 42);
+        for (int i = 0; i < sources.size(); i++) {
+            MessageSource src = sources.get(i);
+            rows.row().int8(block.height()).int4(i).int4(src.partition()).int8(src.offset());
+        }
+        rows.copyInto(connection, "message_sources (height, idx, partition, kafka_offset)");
+    }
+
+    /**
+     * Trie nodes are content-addressed and a node may already be stored by an earlier block, so they
+     * are copied into a session-local staging table (emptied at every commit) and moved with one
+     * {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}.
+     */
+    private static void copyTrieNodes(Handle handle, BlockWrite block) {
+        Map<Bytes, byte[]> nodes = block.newTrieNodes();
+        if (nodes.isEmpty()) {
+            return;
+        }
+        CopyRows rows = new CopyRows(2, nodes.size() * 160);
+        nodes.forEach((hash, rlp) -> rows.row().bytea(hash.unsafeArray()).bytea(rlp));
+        handle.execute("CREATE TEMP TABLE IF NOT EXISTS trie_nodes_staging (hash BYTEA NOT NULL, rlp BYTEA NOT NULL) "
+                + "ON COMMIT DELETE ROWS");
+        rows.copyInto(handle.getConnection(), "trie_nodes_staging (hash, rlp)");
+        handle.execute("INSERT INTO trie_nodes (hash, rlp) SELECT hash, rlp FROM trie_nodes_staging "
+                + "ON CONFLICT (hash) DO NOTHING");
     }
 
     public Optional<BlockRow> latest() {

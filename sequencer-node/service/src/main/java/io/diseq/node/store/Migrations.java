@@ -27,7 +27,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class Migrations {
     /** Every migration, in version order. Append only. */
     public static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__message_sources.sql",
-            "V3__consensus_decisions.sql");
+            "V3__consensus_decisions.sql",
+            "V4__copy_block_writes.sql");
 
     private static final Pattern NAME = Pattern.compile("^V(\\d+)__([A-Za-z0-9_]+)\\.sql$");
     private static final long LOCK_KEY = 0x6469_7365_7100_0001L;

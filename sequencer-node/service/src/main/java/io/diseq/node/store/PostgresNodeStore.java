@@ -2,19 +2,25 @@ package io.diseq.node.store;
 
 import io.diseq.core.trie.NodeStore;
 import io.diseq.core.util.Bytes;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.Argument;
 
 /**
  * The state trie's {@link NodeStore} over the {@code trie_nodes} table, with a bounded LRU cache.
  * Nodes are immutable and content-addressed, so a cached node can never be stale; only absence is
  * never cached (a node may be written later). {@link #remember} lets the block store warm the cache
  * with the nodes it just committed, since the next block's trie updates read exactly those.
+ * {@link #getMany} loads many nodes with one query, for a caller that knows which nodes it needs.
  * Thread-safe.
  */
 public final class PostgresNodeStore implements NodeStore {
@@ -43,21 +49,52 @@ public final class PostgresNodeStore implements NodeStore {
     }
 
     /**
-     * The stored nodes among {@code hashes}, in one query ({@code = ANY}); absent ones are missing from the
-     * map. Bypasses the cache (the consensus runtime keeps its own); the caller bounds the batch.
+     * The stored nodes among {@code hashes}, loaded with ONE query ({@code hash = ANY(?)} over a bytea
+     * array) for those not in the cache; the loaded nodes are cached. The map holds only the hashes
+     * found (an absent node is simply missing from it, never mapped to null); repeated hashes in the
+     * input are looked up once; an empty input returns an empty map without a query. The returned
+     * arrays are copies the caller may keep. Hashes that are not 32 bytes are never found.
      */
     public Map<Bytes, byte[]> getMany(Collection<Bytes> hashes) {
-        if (hashes.isEmpty()) {
-            return Map.of();
+        Map<Bytes, byte[]> found = new HashMap<>(Math.max(16, hashes.size() * 2));
+        Set<Bytes> missing = new LinkedHashSet<>();
+        for (Bytes hash : hashes) {
+            byte[] cached = cache.lookup(hash);
+            if (cached != null) {
+                found.put(hash, cached.clone());
+            } else {
+                missing.add(hash);
+            }
         }
-        HexFormat hex = HexFormat.of();
-        List<String> literals = hashes.stream().map(h -> "\\x" + hex.formatHex(h.unsafeArray())).toList();
-        Map<Bytes, byte[]> out = new HashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT hash, rlp FROM trie_nodes WHERE hash = ANY(CAST(:hashes AS bytea[]))")
-                .bindArray("hashes", String.class, literals)
-                .map((rs, ctx) -> Map.entry(Bytes.wrap(rs.getBytes(1)), rs.getBytes(2)))
-                .forEach(e -> out.put(e.getKey(), e.getValue())));
-        return out;
+        if (missing.isEmpty()) {
+            return found;
+        }
+        byte[][] keys = new byte[missing.size()][];
+        int i = 0;
+        for (Bytes hash : missing) {
+            keys[i++] = hash.unsafeArray();
+        }
+        jdbi.useHandle(handle -> load(handle, keys, found));
+        return found;
+    }
+
+    private void load(Handle handle, byte[][] keys, Map<Bytes, byte[]> found) {
+        try {
+            Array array = handle.getConnection().createArrayOf("bytea", keys);
+            try {
+                handle.createQuery("SELECT hash, rlp FROM trie_nodes WHERE hash = ANY(:hashes)")
+                        .bind("hashes", (Argument) (position, statement, ctx) -> statement.setArray(position, array))
+                        .map((rs, ctx) -> Map.entry(Bytes.wrap(rs.getBytes(1)), rs.getBytes(2)))
+                        .forEach(row -> {
+                            cache.put(row.getKey(), row.getValue().clone());
+                            found.put(row.getKey(), row.getValue());
+                        });
+            } finally {
+                array.free();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot load trie nodes: " + e.getMessage(), e);
+        }
     }
 
     /** Adds committed nodes to the cache. */

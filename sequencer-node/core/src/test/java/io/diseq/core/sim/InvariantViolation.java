@@ -26,6 +26,12 @@ final class InvariantViolation extends RuntimeException {
         UNKNOWN_RECORD(true),
         /** Per partition, the sequenced offsets are not contiguous. */
         NON_CONTIGUOUS_OFFSETS(true),
+        /** A decided block's header names a committer, pi or proposer that the VRF does not select. */
+        BAD_LEADER(true),
+        /** An honest validator prevoted a block no proposal of the round's VRF-selected proposer carried. */
+        UNSELECTED_PROPOSAL(true),
+        /** An honest validator entered a round without f+1 senders of it and without having acted in the round before. */
+        UNJUSTIFIED_ROUND(true),
         /** After faults healed, honest instances did not make progress within the bound. */
         NO_PROGRESS(false),
         /** After faults healed, a record in the input log was never sequenced. */

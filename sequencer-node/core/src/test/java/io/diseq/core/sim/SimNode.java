@@ -130,7 +130,7 @@ final class SimNode {
             return;
         }
         List<Effect> effects = core.step(event, localNowMs());
-        int crashAfter = sim.faults.midStepCrash(this, effects.size());
+        int crashAfter = sim.faults.midStepCrash(this, effects); // teeth hook: sees the effects
         for (int i = 0; i < effects.size() && core != null; i++) {
             if (i == crashAfter) {
                 crash();
@@ -177,6 +177,7 @@ final class SimNode {
         if (honest()) {
             sim.monitor.onSigned(Describe.signed(o.message()));
         }
+        SimChecks.onSent(sim, honest(), o.message()); // teeth hook: proposals and honest prevotes
         if (o.to() < 0) {
             sim.network.broadcast(instance, o.message());
         } else {
@@ -273,7 +274,7 @@ final class SimNode {
 
     /** The catch-up loop of the driver: fetch the next decided block from a reachable peer until level. */
     void startSync() {
-        if (!syncing && core != null) {
+        if (!syncing && core != null && sim.mix.catchUp()) { // teeth hook: catch-up may be off
             syncing = true;
             long gen = generation;
             sim.scheduler.after(sim.network.policy().minDelayMs() * 2, "sync", () -> syncOnce(gen));

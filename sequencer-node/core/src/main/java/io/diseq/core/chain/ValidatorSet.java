@@ -13,8 +13,10 @@ import java.util.Set;
 /**
  * The ordered, fixed validator set (docs/protocol.md §7.1): n members, f = ⌊(n−1)/3⌋ tolerated faults,
  * quorum ⌊2n/3⌋+1. Validators are addressed by their index in this order everywhere on the wire.
+ * Open only so that a planted-bug test can override {@link #quorum()} (docs/simulation.md, "Teeth");
+ * every other method is final.
  */
-public final class ValidatorSet {
+public class ValidatorSet {
     private final List<Validator> validators;
     private final Bytes hash;
 
@@ -48,12 +50,12 @@ public final class ValidatorSet {
         return Bytes.wrap(Keccak256.hash(Rlp.encodeList(items)));
     }
 
-    public int size() {
+    public final int size() {
         return validators.size();
     }
 
     /** f = ⌊(n−1)/3⌋. */
-    public int maxFaulty() {
+    public final int maxFaulty() {
         return (validators.size() - 1) / 3;
     }
 
@@ -63,43 +65,43 @@ public final class ValidatorSet {
     }
 
     /** f+1 distinct validators: at least one of them is honest. */
-    public int oneHonest() {
+    public final int oneHonest() {
         return maxFaulty() + 1;
     }
 
-    public Validator get(int index) {
+    public final Validator get(int index) {
         return validators.get(index);
     }
 
-    public boolean contains(int index) {
+    public final boolean contains(int index) {
         return index >= 0 && index < validators.size();
     }
 
-    public List<Validator> validators() {
+    public final List<Validator> validators() {
         return validators;
     }
 
-    public Bytes hash() {
+    public final Bytes hash() {
         return hash;
     }
 
     /** The committing validator of (h, r): index (h + r) mod n (§7.6). */
-    public int committerIndex(long height, int round) {
+    public final int committerIndex(long height, int round) {
         return (int) Long.remainderUnsigned(height + round, validators.size());
     }
 
     /** The proposer chosen by a VRF output: beta as an unsigned big-endian integer, mod n (§7.6). */
-    public int proposerIndex(byte[] beta) {
+    public final int proposerIndex(byte[] beta) {
         return new BigInteger(1, beta).mod(BigInteger.valueOf(validators.size())).intValueExact();
     }
 
     @Override
-    public boolean equals(Object o) {
+    public final boolean equals(Object o) {
         return o instanceof ValidatorSet s && validators.equals(s.validators);
     }
 
     @Override
-    public int hashCode() {
+    public final int hashCode() {
         return hash.hashCode();
     }
 }

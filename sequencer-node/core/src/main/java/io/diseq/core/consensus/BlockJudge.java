@@ -36,8 +36,11 @@ final class BlockJudge {
         int lookup(int round, Bytes pi);
     }
 
-    BlockJudge(ChainConfig config, ConsensusVerifier verifier, InputLog inputLog, NodeStore nodeStore,
-               KnownProposers known, java.util.function.Consumer<java.util.Set<Bytes>> needNodes) {
+    private final ConsensusRules rules;
+
+    BlockJudge(ChainConfig config, ConsensusRules rules, ConsensusVerifier verifier, InputLog inputLog,
+               NodeStore nodeStore, KnownProposers known, java.util.function.Consumer<java.util.Set<Bytes>> needNodes) {
+        this.rules = rules;
         this.needNodes = needNodes;
         this.config = config;
         this.verifier = verifier;
@@ -82,7 +85,7 @@ final class BlockJudge {
             return new Judgement.Invalid(bad);
         }
         ContentRule.Outcome outcome = ContentRule.recompute(config, tip, header.height(), header.ranges(),
-                inputLog, nodeStore);
+                inputLog, nodeStore, rules.requireContiguousRanges());
         if (outcome instanceof ContentRule.Outcome.Unavailable u) {
             return new Judgement.Unavailable(u.detail());
         }

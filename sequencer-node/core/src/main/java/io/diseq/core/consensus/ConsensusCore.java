@@ -47,7 +47,9 @@ public final class ConsensusCore {
             throw new IllegalArgumentException("self index " + selfIndex + " not in the validator set");
         }
         this.overlay = new OverlayNodeStore(nodeStore);
-        this.s = new CoreState(config, rules, crypto, selfIndex, inputLog, overlay, new Signer(crypto, signerState));
+        ConsensusCrypto ported = rules.crypto(crypto);
+        this.s = new CoreState(config, rules, ported, selfIndex, inputLog, overlay,
+                new Signer(ported, signerState, rules.refuseSecondSignature()));
         this.intake = new Intake(s);
         this.voter = new Voter(s);
         this.decider = new Decider(s, overlay);

@@ -72,7 +72,7 @@ final class CoreState {
         this.inputLog = inputLog;
         this.nodeStore = nodeStore;
         this.signer = signer;
-        this.judge = new BlockJudge(config, crypto, inputLog, nodeStore, this::knownProposer,
+        this.judge = new BlockJudge(config, rules, crypto, inputLog, nodeStore, this::knownProposer,
                 nodes -> emit(new Effect.NeedTrieNodes(nodes)));
     }
 
@@ -117,9 +117,11 @@ final class CoreState {
         height = newTip.height() + 1;
         round = 0;
         step = Step.PROPOSE;
-        lockedRound = -1;
-        lockedBlock = null;
-        lockedId = null;
+        if (rules.resetLockAtNewHeight()) {
+            lockedRound = -1;
+            lockedBlock = null;
+            lockedId = null;
+        }
         validRound = -1;
         validBlock = null;
         validId = null;

@@ -33,6 +33,9 @@ final class Decider {
     /** Decides if some round holds a decidable quorum; true iff the height changed. */
     boolean tryDecide() {
         for (int r : s.log.decisionCandidates()) {
+            if (!s.rules.decideInAnyRound() && r != s.round) {
+                continue;
+            }
             Bytes id = s.log.votes(VoteType.PRECOMMIT, r).blockWithQuorum(s.quorum());
             BlockHeader header = id == null ? null : s.log.header(id);
             if (header == null) {

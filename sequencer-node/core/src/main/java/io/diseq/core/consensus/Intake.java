@@ -230,7 +230,7 @@ final class Intake {
         if (s.log.commitment(c.round()) == null) {
             s.log.putCommitment(c, proposer);
         }
-        if (proposer != p.proposerIndex()) {
+        if (proposer != p.proposerIndex() && s.rules.requireSelectedProposer()) {
             return Verdict.reject(RejectCode.WRONG_PROPOSER, "round " + p.round() + " selects validator " + proposer);
         }
         BlockHeader b = p.block();
@@ -246,7 +246,8 @@ final class Intake {
 
     private Verdict onVote(Vote vote) {
         VoteBook book = s.log.votes(vote.type(), vote.round());
-        if (book.existing(vote.validatorIndex(), vote.blockId()) != null) {
+        boolean again = book.existing(vote.validatorIndex(), vote.blockId()) != null;
+        if (again && s.rules.countEachSignerOnce()) {
             return Verdict.reject(RejectCode.DUPLICATE_VOTE, vote.type() + " for this value already counted");
         }
         if (vote.blockId() != null && vote.blockId().length() != BlockHeader.HASH_LENGTH) {
@@ -254,6 +255,10 @@ final class Intake {
         }
         if (!verifySignature(vote)) {
             return Verdict.reject(RejectCode.BAD_SIGNATURE, vote.type() + " signature");
+        }
+        if (again) { // only a planted-bug core (ConsensusRules#countEachSignerOnce) gets here
+            book.countAgain(vote);
+            return Verdict.ACCEPT;
         }
         int values = book.valuesOf(vote.validatorIndex());
         if (values > 0) {

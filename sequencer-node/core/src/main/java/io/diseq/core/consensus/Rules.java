@@ -94,7 +94,8 @@ final class Rules {
         if (j instanceof BlockJudge.Judgement.Unavailable) {
             return false;
         }
-        boolean lockAllows = !s.rules.honorLock() || s.lockedRound <= vr || p.blockId().equals(s.lockedId);
+        boolean lockAllows = !s.rules.honorLock() || !s.rules.honorLockOnReproposal() || s.lockedRound <= vr
+                || p.blockId().equals(s.lockedId);
         voter.enterPrevote(acceptable(p, j) && lockAllows ? p.blockId() : null);
         return true;
     }

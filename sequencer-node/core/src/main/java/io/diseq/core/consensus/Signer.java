@@ -12,11 +12,18 @@ import io.diseq.core.util.Bytes;
  */
 public final class Signer {
     private final ConsensusCrypto crypto;
+    private final boolean refuseSecond;
     private SignerState state;
 
     public Signer(ConsensusCrypto crypto, SignerState state) {
+        this(crypto, state, true);
+    }
+
+    /** {@code refuseSecond} false only for a planted-bug test ({@link ConsensusRules#refuseSecondSignature}). */
+    Signer(ConsensusCrypto crypto, SignerState state, boolean refuseSecond) {
         this.crypto = crypto;
         this.state = state;
+        this.refuseSecond = refuseSecond;
     }
 
     /** The outcome of a signing request. */
@@ -37,7 +44,7 @@ public final class Signer {
             return new Outcome.Refused("already signed at a later slot " + state.height() + "/" + state.round()
                     + "/" + state.step());
         }
-        if (order == 0 && !state.signature().equals(Bytes.EMPTY)) {
+        if (order == 0 && !state.signature().equals(Bytes.EMPTY) && (refuseSecond || hash.equals(state.signedHash()))) {
             return hash.equals(state.signedHash())
                     ? new Outcome.Signed(state.signature(), false)
                     : new Outcome.Refused("different value already signed at " + height + "/" + round + "/" + step);

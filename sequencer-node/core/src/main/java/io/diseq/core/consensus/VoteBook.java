@@ -20,6 +20,8 @@ final class VoteBook {
 
     private final Map<Integer, List<Vote>> byValidator = new HashMap<>();
     private final Map<Bytes, Map<Integer, Vote>> byValue = new HashMap<>();
+    /** Extra counts of repeated votes: non-empty only in a planted-bug core (ConsensusRules#countEachSignerOnce). */
+    private final Map<Bytes, Integer> repeated = new HashMap<>();
 
     static Bytes key(Bytes blockId) {
         return blockId == null ? NIL : blockId;
@@ -52,9 +54,14 @@ final class VoteBook {
         byValidator.computeIfAbsent(vote.validatorIndex(), v -> new ArrayList<>(1)).add(vote);
     }
 
+    /** Counts a vote this validator already has for this value once more (planted bug only). */
+    void countAgain(Vote vote) {
+        repeated.merge(key(vote.blockId()), 1, Integer::sum);
+    }
+
     int count(Bytes blockIdOrNil) {
         Map<Integer, Vote> votes = byValue.get(blockIdOrNil);
-        return votes == null ? 0 : votes.size();
+        return (votes == null ? 0 : votes.size()) + repeated.getOrDefault(blockIdOrNil, 0);
     }
 
     /** Distinct validators with any vote here. */
@@ -65,7 +72,7 @@ final class VoteBook {
     /** The block id (not nil) with at least {@code quorum} votes, or null. */
     Bytes blockWithQuorum(int quorum) {
         for (Map.Entry<Bytes, Map<Integer, Vote>> e : byValue.entrySet()) {
-            if (e.getValue().size() >= quorum && !e.getKey().equals(NIL)) {
+            if (count(e.getKey()) >= quorum && !e.getKey().equals(NIL)) {
                 return e.getKey();
             }
         }

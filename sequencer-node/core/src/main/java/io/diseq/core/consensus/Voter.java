@@ -69,8 +69,13 @@ final class Voter {
         }
         Vote vote = new Vote(type, s.config.chainId(), s.height, s.round, blockId, s.self, signature);
         s.signer.recordOwnVote(vote);
-        s.persistSigner();
-        s.emit(new Effect.Broadcast(vote));
+        if (s.rules.persistBeforeVote()) {
+            s.persistSigner();
+            s.emit(new Effect.Broadcast(vote));
+        } else {
+            s.emit(new Effect.Broadcast(vote));
+            s.persistSigner();
+        }
         recordOwn(vote);
     }
 

@@ -337,7 +337,7 @@ public final class NodeRuntime {
             out.add(load);
         }
         boolean mayFetch = fetched.isEmpty() && !core.holdsBlock() && writes.size() < settings.maxPendingBlocks();
-        Output.FetchBlocks fetch = catchUp.next(core.tip().height(), nowMs, mayFetch);
+        Output.FetchBlocks fetch = runtimeRules.catchesUp() ? catchUp.next(core.tip().height(), nowMs, mayFetch) : null;
         if (fetch != null) {
             out.add(fetch);
         }

@@ -22,4 +22,41 @@ public class RuntimeRules {
     public boolean announceWhenDurable() {
         return true;
     }
+
+    /**
+     * Whether catch-up runs. Only the simulator turns it off, to show liveness losses that catch-up would hide
+     * (a decision rule that misses rounds).
+     */
+    public boolean catchesUp() {
+        return true;
+    }
+
+    /** Other rules without catch-up (simulation only). */
+    public static final class WithoutCatchUp extends RuntimeRules {
+        private final RuntimeRules base;
+
+        public WithoutCatchUp(RuntimeRules base) {
+            this.base = base;
+        }
+
+        @Override
+        public boolean persistBeforeSend() {
+            return base.persistBeforeSend();
+        }
+
+        @Override
+        public boolean relays(GossipType type) {
+            return base.relays(type);
+        }
+
+        @Override
+        public boolean announceWhenDurable() {
+            return base.announceWhenDurable();
+        }
+
+        @Override
+        public boolean catchesUp() {
+            return false;
+        }
+    }
 }

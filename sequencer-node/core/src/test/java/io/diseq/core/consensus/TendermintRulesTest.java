@@ -235,6 +235,28 @@ class TendermintRulesTest {
         s.expectNoVote();
         assertThat(s.core.status().validRound()).isZero();
         assertThat(s.core.status().lockedRound()).isEqualTo(-1);
+        // the new valid value is persisted (a restart re-proposes it): PIT showed the persist could be removed unnoticed
+        assertThat(s.last).filteredOn(e -> e instanceof Effect.PersistSignerState)
+                .extracting(e -> ((Effect.PersistSignerState) e).state().validRound()).containsExactly(0);
+    }
+
+    /** Lines 34 and 47: both timeouts fire their configured delay after the quorum of votes (PIT: "+" → "−" survived). */
+    @Test
+    void lines34and47_prevoteAndPrecommitTimeoutsFireAfterTheirDelays() {
+        Scenario s = Scenario.builder().selfIsBystander().start();
+        BlockHeader b = s.block(0);
+        s.inject(s.proposal(0, b));
+        s.inject(s.prevote(s.peers(2)[0], 0, null));
+        s.inject(s.prevote(s.peers(2)[1], 0, s.emptyBlock(0)));
+        long prevoteAt = s.nowMs + s.core.config().timeouts().prevoteMs(0);
+        assertThat(s.last).filteredOn(e -> e instanceof Effect.ScheduleTimeout t && t.step() == TimeoutStep.PREVOTE)
+                .extracting(e -> ((Effect.ScheduleTimeout) e).fireAtMs()).containsExactly(prevoteAt);
+        s.fire(TimeoutStep.PREVOTE, 0);
+        s.inject(s.precommit(s.peers(2)[0], 0, null));
+        s.inject(s.precommit(s.peers(2)[1], 0, null));
+        long precommitAt = s.nowMs + s.core.config().timeouts().precommitMs(0);
+        assertThat(s.last).filteredOn(e -> e instanceof Effect.ScheduleTimeout t && t.step() == TimeoutStep.PRECOMMIT)
+                .extracting(e -> ((Effect.ScheduleTimeout) e).fireAtMs()).containsExactly(precommitAt);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.diseq.core.consensus.Commitment;
 import io.diseq.core.consensus.ConsensusMessage;
 import io.diseq.core.consensus.Proposal;
 import io.diseq.core.consensus.Vote;
+import io.diseq.core.consensus.VoteType;
 import io.diseq.core.sim.SimNode.Outgoing;
 import io.diseq.core.util.Bytes;
 import java.util.ArrayList;
@@ -42,12 +43,35 @@ final class Byzantines {
             case REPLAY_OLD_ROUNDS -> new Replayer(sim.random)::transform;
             case LOCK_BREAKER -> new LockBreaker(c);
             case GARBAGE -> new GarbageSender(sim.random);
+            case GRIND_VRF -> (self, m) -> m instanceof Commitment cm ? all(c.ground(self, cm)) : all(m);
+            case SKIP_RANGE -> (self, m) -> m instanceof Proposal p && p.validRound() == -1
+                    ? all(c.skipped(self, p)) : all(m);
+            case NIL_PRECOMMITS -> (self, m) -> m instanceof Vote v && v.type() == VoteType.PRECOMMIT
+                    ? all(c.vote(self, v, v.chainId(), null)) : List.of();
+            case FLOOD_ROUNDS -> throw new IllegalArgumentException("flooders share one RoundFlood: use flooder()");
+        };
+    }
+
+    /** A flooder of {@link FaultMix.Byzantine#FLOOD_ROUNDS}: its core's messages pass, the shared flood adds rounds. */
+    static SimNode.Behaviour flooder(RoundFlood flood) {
+        return new SimNode.Behaviour() {
+            @Override
+            public List<Outgoing> transform(SimNode self, ConsensusMessage m) {
+                flood.seen(m);
+                return all(m);
+            }
+
+            @Override
+            public boolean admit(ConsensusMessage m) {
+                flood.seen(m);
+                return true;
+            }
         };
     }
 
     /** A colluder of the split-lock plan (docs/simulation.md, "Split-lock plan"). */
-    static SimNode.Behaviour colluder(Simulation sim, LockSplit plan) {
-        return new Colluder(new Crafter(sim), plan);
+    static SimNode.Behaviour colluder(Simulation sim, LockSplit plan, int validator) {
+        return new Colluder(new Crafter(sim), plan, validator);
     }
 
     private static List<Outgoing> all(ConsensusMessage m) {
@@ -110,15 +134,24 @@ final class Byzantines {
     private static final class Colluder implements SimNode.Behaviour {
         private final Crafter crafter;
         private final LockSplit plan;
+        private final int validator;
+        private final java.util.Set<Integer> usurped = new java.util.HashSet<>();
 
-        Colluder(Crafter crafter, LockSplit plan) {
+        Colluder(Crafter crafter, LockSplit plan, int validator) {
             this.crafter = crafter;
             this.plan = plan;
+            this.validator = validator;
         }
 
         /** Keeps the decider's precommit for A from its core: with it, the core could decide A. */
         @Override
         public boolean admit(ConsensusMessage m) {
+            if (plan.belowLock && m instanceof Vote v) {
+                plan.polkaVote(v);
+            }
+            if (m instanceof Commitment c) {
+                usurp(c);
+            }
             return !(plan.attacking(m.height()) && m instanceof Vote v
                     && v.type() == io.diseq.core.consensus.VoteType.PRECOMMIT
                     && v.validatorIndex() == plan.decider() && plan.target().equals(v.blockId()));
@@ -126,6 +159,12 @@ final class Byzantines {
 
         @Override
         public List<Outgoing> transform(SimNode self, ConsensusMessage m) {
+            if (plan.belowLock) {
+                List<Outgoing> out = belowLock(self, m);
+                if (out != null) {
+                    return out;
+                }
+            }
             if (!plan.attacking(m.height()) || m.round() < plan.targetRound()) {
                 return all(m);
             }
@@ -140,6 +179,72 @@ final class Byzantines {
             }
             Bytes other = plan.alternative(v.round());
             return other == null || other.equals(v.blockId()) ? all(v) : all(crafter.vote(self, v, v.chainId(), other));
+        }
+
+        /** The below-lock part of the plan, or null where the ordinary split-lock colluder acts. */
+        private List<Outgoing> belowLock(SimNode self, ConsensusMessage m) {
+            if (plan.inRoundB(m) && m instanceof Vote v) {
+                Vote forB = crafter.vote(self, v, v.chainId(), plan.b());
+                Vote nil = crafter.vote(self, v, v.chainId(), null);
+                plan.polkaVote(forB);
+                List<Outgoing> out = new ArrayList<>();
+                for (SimNode peer : crafter.sim.nodes) {
+                    if (peer != self) {
+                        boolean colluding = !peer.honest();
+                        out.add(new Outgoing(peer.instance, v.type() == VoteType.PREVOTE && colluding ? forB : nil));
+                    }
+                }
+                return out;
+            }
+            if (m instanceof Commitment c) {
+                usurp(c);
+                return null;
+            }
+            if (m instanceof Proposal p && p.height() == plan.height && p.round() > plan.roundB()) {
+                if (plan.reproposing(p.height()) && p.round() > plan.targetRound()) {
+                    Proposal rb = reproposeB(p.round(), p.commitment(), self.validator);
+                    return rb == null ? all(m) : all(rb);
+                }
+                if (plan.target() == null && p.validRound() >= 0) {
+                    return all(crafter.fresh(self, p)); // no re-proposal of B before the attack
+                }
+            }
+            return null;
+        }
+
+        /** B re-proposed at {@code round} with B's round as validRound and the collected polka, or null. */
+        private Proposal reproposeB(int round, Commitment c, int proposer) {
+            List<Vote> polka = plan.bPolka();
+            if (polka == null || c == null) {
+                return null;
+            }
+            long h = plan.height;
+            byte[] signBytes = SignBytes.proposal(c.chainId(), h, round, plan.roundB(), plan.b(), c.pi());
+            return new Proposal(c.chainId(), h, round, plan.roundB(), plan.bHeader(), plan.b(), c, proposer,
+                    Bytes.wrap(crafter.sim.keys.signAs(validator, signBytes)), polka);
+        }
+
+        /**
+         * In a round whose commitment selects someone else, the colluder proposes B itself as soon as it knows the
+         * commitment: a proposal from a validator the VRF did not select.
+         */
+        private void usurp(Commitment c) {
+            if (!plan.reproposing(c.height()) || c.round() <= plan.targetRound() || !usurped.add(c.round())) {
+                return;
+            }
+            int selected = io.diseq.core.chain.Leaders.proposer(crafter.sim.chain, crafter.sim.keys, c.height(),
+                    c.round(), plan.bHeader().parentHash(), c.pi());
+            SimNode self = crafter.sim.nodes.get(validator);
+            Proposal p = selected == validator || !self.up() ? null : reproposeB(c.round(), c, validator);
+            if (p == null) {
+                return;
+            }
+            SimChecks.onSent(crafter.sim, false, p);
+            for (SimNode peer : crafter.sim.nodes) {
+                if (peer != self) {
+                    crafter.sim.network.send(self.instance, peer.instance, Packet.of(self.validator, p));
+                }
+            }
         }
 
         private List<Outgoing> split(SimNode self, Vote v) {
@@ -292,6 +397,54 @@ final class Byzantines {
             byte[] signBytes = SignBytes.proposal(p.chainId(), p.height(), p.round(), -1, id, p.commitment().pi());
             return new Proposal(p.chainId(), p.height(), p.round(), -1, h, id, p.commitment(), p.proposerIndex(),
                     sign(self, signBytes));
+        }
+
+        /**
+         * The committer's commitment with a forged pi instead, ground (up to 256 tries) so that the output a core
+         * that does not verify proofs derives from it ({@link BrokenRules#unverifiedOutput}) selects an honest-looking
+         * validator other than the real proposer and this one.
+         */
+        Commitment ground(SimNode self, Commitment c) {
+            int n = sim.chain.validators().size();
+            int real = io.diseq.core.chain.Leaders.proposer(sim.chain, sim.keys, c.height(), c.round(),
+                    self.core().tip().blockId(), c.pi());
+            byte[] bytes = new byte[c.pi().length()];
+            for (int i = 0; i < 256; i++) {
+                random.nextBytes(bytes);
+                Bytes pi = Bytes.wrap(bytes.clone());
+                int chosen = new java.math.BigInteger(1, BrokenRules.unverifiedOutput(pi))
+                        .mod(java.math.BigInteger.valueOf(n)).intValue();
+                if (chosen != real && chosen != self.validator) {
+                    return new Commitment(c.chainId(), c.height(), c.round(), c.committerIndex(), pi,
+                            sign(self, SignBytes.commitment(c.chainId(), c.height(), c.round(), pi)));
+                }
+            }
+            return c;
+        }
+
+        /**
+         * The proposal with its first range starting one offset late (the record at the next unsequenced offset
+         * is skipped) and count and roots recomputed for the records the shifted range holds, so only the range
+         * rule can reject it; the proposal itself if the input log does not hold the shifted range.
+         */
+        Proposal skipped(SimNode self, Proposal p) {
+            BlockHeader h = p.block();
+            if (h.ranges().isEmpty()) {
+                return p;
+            }
+            List<PartitionRange> ranges = new ArrayList<>(h.ranges());
+            PartitionRange r = ranges.get(0);
+            ranges.set(0, new PartitionRange(r.partition(), r.firstOffset() + 1, Math.max(r.endOffset(), r.firstOffset() + 2)));
+            ContentRule.Outcome o = ContentRule.recompute(sim.chain, self.core().tip(), h.height(), ranges,
+                    self.inputLog(), self.durable.nodes, false);
+            if (!(o instanceof ContentRule.Outcome.Available a)) {
+                return p;
+            }
+            BlockContent content = a.content();
+            BlockHeader other = new BlockHeader(h.chainId(), h.height(), h.round(), h.parentHash(), h.timestampMs(),
+                    h.proposerIndex(), h.committerIndex(), h.commitmentPi(), ranges, content.messages().size(),
+                    content.messagesRoot(), content.stateRoot(), h.validatorSetHash());
+            return reproposal(self, p, other);
         }
 
         /** The same vote for another value: nil for a block, a made-up block id for nil. */

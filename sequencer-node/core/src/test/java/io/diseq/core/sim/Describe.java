@@ -66,6 +66,7 @@ final class Describe {
                     b.certificate().blockId(), s.signature()));
         }
         return new Observed.Decision(instance, b.height(), b.header().id(), b.header().parentHash(),
-                b.header().timestampMs(), ranges, messages, cert);
+                b.header().timestampMs(), ranges, messages, cert, new Observed.Leader(b.header().round(),
+                        b.header().committerIndex(), b.header().commitmentPi(), b.header().proposerIndex()));
     }
 }

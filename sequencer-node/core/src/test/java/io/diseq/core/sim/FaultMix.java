@@ -19,14 +19,47 @@ import java.util.SplittableRandom;
  * @param twins         whether one faulty validator runs as two honest-code instances with one key
  * @param splitLock     the split-lock plan ({@link LockSplit}): f colluding validators and a network adversary
  *                      that leave one honest validator deciding a block the others are split over
+ * @param plan          a targeted plan of the planted-bug tests (docs/simulation.md, "Teeth"), or {@link Plan#NONE}
+ * @param catchUp       whether instances catch up from peers' stored blocks (off, a liveness loss cannot hide)
  */
 record FaultMix(SimNetwork.LinkPolicy link, int partitions, boolean isolateDeciders, boolean crashes, boolean clockSkew,
-                boolean laggingReader, List<Byzantine> byzantine, boolean twins, boolean splitLock) {
+                boolean laggingReader, List<Byzantine> byzantine, boolean twins, boolean splitLock, Plan plan,
+                boolean catchUp) {
 
     /** The byzantine behaviours a faulty validator can play (docs/simulation.md, "Byzantine behaviours"). */
     enum Byzantine {
         EQUIVOCATING_PROPOSER, DOUBLE_VOTER, FORGED_COMMITMENT, WITHHELD_COMMITMENT, INVALID_BLOCK,
-        WRONG_CHAIN, REPLAY_OLD_ROUNDS, LOCK_BREAKER, SILENT, GARBAGE
+        WRONG_CHAIN, REPLAY_OLD_ROUNDS, LOCK_BREAKER, SILENT,
+        /** Sends garbage payloads of every kind beside its core's messages (issue 10). */
+        GARBAGE,
+        /** Teeth only: floods nil prevotes of ever higher rounds (f of them flood the same rounds). */
+        FLOOD_ROUNDS,
+        /** Teeth only: as committer, sends a forged pi ground to select an honest validator other than the real one. */
+        GRIND_VRF,
+        /** Teeth only: its fresh blocks skip the next unsequenced offset, with roots recomputed for what they hold. */
+        SKIP_RANGE,
+        /** Teeth only: sends nothing but a nil precommit for each precommit of its core. */
+        NIL_PRECOMMITS
+    }
+
+    /** The behaviours {@link #random} draws from (the teeth-only ones come after). */
+    private static final Byzantine[] CLASSIC = java.util.Arrays.copyOf(Byzantine.values(), 10);
+
+    /** Targeted plans of the planted-bug tests (docs/simulation.md, "Teeth"). */
+    enum Plan {
+        NONE,
+        /** The split-lock plan with a polka for another block B below the lock, B re-proposed by the colluders. */
+        REPROPOSE_BELOW_LOCK,
+        /** One victim receives f precommits for the deciding block late, after it moved to the next round. */
+        LATE_PRECOMMITS,
+        /** Honest instances crash right after sending a vote; a restarted one gets no proposal for a while. */
+        VOTE_CRASHES
+    }
+
+    FaultMix(SimNetwork.LinkPolicy link, int partitions, boolean isolateDeciders, boolean crashes, boolean clockSkew,
+             boolean laggingReader, List<Byzantine> byzantine, boolean twins, boolean splitLock) {
+        this(link, partitions, isolateDeciders, crashes, clockSkew, laggingReader, byzantine, twins, splitLock,
+                Plan.NONE, true);
     }
 
     /** One mix in this many of {@link #random} is the split-lock plan. */
@@ -66,7 +99,7 @@ record FaultMix(SimNetwork.LinkPolicy link, int partitions, boolean isolateDecid
         int faulty = rnd.nextInt(f + 1);
         boolean twins = faulty > 0 && rnd.nextInt(4) == 0;
         List<Byzantine> byz = new ArrayList<>();
-        Byzantine[] kinds = Byzantine.values();
+        Byzantine[] kinds = CLASSIC;
         for (int i = twins ? 1 : 0; i < faulty; i++) {
             byz.add(kinds[rnd.nextInt(kinds.length)]);
         }
@@ -109,12 +142,57 @@ record FaultMix(SimNetwork.LinkPolicy link, int partitions, boolean isolateDecid
                 f > 1 ? List.of(Byzantine.LOCK_BREAKER) : List.of(), true, false);
     }
 
+    /** A fault-free network with small delays: for bugs any decision shows. */
+    static FaultMix calm(SplittableRandom rnd) {
+        long minDelay = 1 + rnd.nextLong(10);
+        return new FaultMix(new SimNetwork.LinkPolicy(0, 0, minDelay, minDelay + 10 + rnd.nextLong(60), 0, 0), 0,
+                false, false, rnd.nextBoolean(), false, List.of(), false, false);
+    }
+
+    /** Many duplicated deliveries with spread delays, so a copy often arrives before the last distinct vote. */
+    static FaultMix duplicates(SplittableRandom rnd) {
+        long minDelay = 1 + rnd.nextLong(10);
+        return new FaultMix(new SimNetwork.LinkPolicy(0, 0.3 + rnd.nextDouble() * 0.2, minDelay,
+                minDelay + 50 + rnd.nextLong(200), 0.1, 1 + rnd.nextLong(300)), 0, false, false, false, false,
+                List.of(), false, false);
+    }
+
+    /** Honest instances crash right after their votes (docs/simulation.md, "Teeth"). */
+    static FaultMix voteCrashes(SplittableRandom rnd) {
+        long minDelay = 1 + rnd.nextLong(10);
+        return new FaultMix(new SimNetwork.LinkPolicy(0, 0, minDelay, minDelay + 10 + rnd.nextLong(60), 0, 0), 0,
+                false, true, false, false, List.of(), false, false, Plan.VOTE_CRASHES, true);
+    }
+
+    /** The split-lock plan where the colluders also hold a polka below the lock and re-propose it. */
+    static FaultMix belowLock(SplittableRandom rnd) {
+        FaultMix s = splitLock(rnd);
+        return new FaultMix(s.link(), 0, false, false, s.clockSkew(), false, List.of(), false, true,
+                Plan.REPROPOSE_BELOW_LOCK, true);
+    }
+
+    /** f validators that send only nil precommits, one victim that gets f precommits late, no catch-up. */
+    static FaultMix latePrecommits(SplittableRandom rnd, int n) {
+        long minDelay = 1 + rnd.nextLong(5);
+        return new FaultMix(new SimNetwork.LinkPolicy(0, 0, minDelay, minDelay + 5 + rnd.nextLong(20), 0, 0), 0,
+                false, false, false, false, java.util.Collections.nCopies((n - 1) / 3, Byzantine.NIL_PRECOMMITS),
+                false, false, Plan.LATE_PRECOMMITS, false);
+    }
+
+    /** f validators of one teeth-only behaviour on a network slower than the flood tick. */
+    static FaultMix faulty(SplittableRandom rnd, int n, Byzantine kind) {
+        long minDelay = kind == Byzantine.FLOOD_ROUNDS ? 15 + rnd.nextLong(10) : 1 + rnd.nextLong(10);
+        return new FaultMix(new SimNetwork.LinkPolicy(0, 0, minDelay, minDelay + 10 + rnd.nextLong(40), 0, 0), 0,
+                false, false, false, false, java.util.Collections.nCopies((n - 1) / 3, kind), false, false);
+    }
+
     /** A compact one-line description for the first line of a run. */
     String describe() {
         return String.format("drop=%.2f dup=%.2f delay=%d..%dms reorder=%.2f(+%dms) partitions=%d"
                         + " isolateDeciders=%s crashes=%s skew=%s lag=%s byzantine=%s twins=%s%s",
                 link.dropP(), link.duplicateP(), link.minDelayMs(), link.maxDelayMs(), link.reorderP(),
                 link.reorderExtraMs(), partitions, isolateDeciders, crashes, clockSkew, laggingReader, byzantine, twins,
-                splitLock ? " splitLock" : "");
+                splitLock ? " splitLock" : "")
+                + (plan == Plan.NONE ? "" : " plan=" + plan) + (catchUp ? "" : " catchUp=off");
     }
 }

@@ -1,5 +1,13 @@
 package io.diseq.core.sim;
 
+import io.diseq.core.consensus.ConsensusMessage;
+import io.diseq.core.runtime.GossipType;
+import io.diseq.core.runtime.Output;
+import io.diseq.core.runtime.Payloads;
+import io.diseq.core.consensus.Proposal;
+import io.diseq.core.consensus.Vote;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -14,6 +22,10 @@ final class FaultPlan {
     private static final double MID_STEP_CRASH_P = 0.004;
     /** Chance that one storage operation (a block write, a trie load) fails while the faults last. */
     private static final double STORAGE_FAULT_P = 0.03;
+    /** {@link FaultMix.Plan#VOTE_CRASHES}: chance that an honest step sending a vote crashes right after it. */
+    private static final double VOTE_CRASH_P = 0.12;
+    /** {@link FaultMix.Plan#VOTE_CRASHES}: how long a restarted instance receives no proposal. */
+    private static final long PROPOSAL_BLACKOUT_MS = 800;
 
     private final Simulation sim;
     private final FaultMix mix;
@@ -25,6 +37,8 @@ final class FaultPlan {
      */
     final LockSplit lockSplit;
     private long firstDecidedHeight;
+    /** Per instance, until when proposals to it are dropped ({@link FaultMix.Plan#VOTE_CRASHES}). */
+    private final long[] blackoutUntil = new long[64];
 
     FaultPlan(Simulation sim, FaultMix mix, SplittableRandom random, long healAtMs) {
         this.sim = sim;
@@ -39,10 +53,30 @@ final class FaultPlan {
     }
 
     void schedule() {
+        List<SimNetwork.Filter<ConsensusMessage>> filters = new ArrayList<>();
         if (lockSplit != null) {
             lockSplit.assignRoles();
-            sim.network.filter((from, to, p) -> !(p instanceof Packet.Envelope e) || e.message() == null
-                    || lockSplit.pass(from, to, e.message()));
+            filters.add(lockSplit);
+        }
+        if (mix.plan() == FaultMix.Plan.LATE_PRECOMMITS) {
+            filters.add(new LatePrecommits(sim));
+        }
+        if (mix.plan() == FaultMix.Plan.VOTE_CRASHES) {
+            filters.add((from, to, m) -> !(m instanceof Proposal) || sim.scheduler.nowMs() >= blackoutUntil[to]);
+        }
+        if (!filters.isEmpty()) {
+            sim.network.filter((from, to, p) -> {
+                ConsensusMessage m = p instanceof Packet.Envelope e ? e.message() : null;
+                if (m == null) {
+                    return true; // STATUS, garbage and catch-up pass: the adversaries act on consensus messages
+                }
+                for (SimNetwork.Filter<ConsensusMessage> f : filters) {
+                    if (!f.pass(from, to, m)) {
+                        return false;
+                    }
+                }
+                return true;
+            });
         }
         if (mix.partitions() > 0) {
             long slot = healAtMs / mix.partitions();
@@ -54,7 +88,7 @@ final class FaultPlan {
                 sim.scheduler.at(to, "heal", sim.network::heal);
             }
         }
-        if (mix.crashes() && lockSplit == null) { // the split-lock plan crashes a locked validator instead
+        if (mix.crashes() && lockSplit == null && mix.plan() != FaultMix.Plan.VOTE_CRASHES) { // the split-lock plan crashes a locked validator instead
             int episodes = 1 + random.nextInt(3);
             for (int i = 0; i < episodes; i++) {
                 SimNode victim = sim.nodes.get(random.nextInt(sim.nodes.size()));
@@ -124,6 +158,50 @@ final class FaultPlan {
      * Whether (and after how many of its {@code effectCount} effects) an instance crashes in the middle
      * of performing a step: the index of the first effect NOT performed, or −1 for no crash.
      */
+    int midStepCrash(SimNode node, List<Output> effects) {
+        if (mix.plan() == FaultMix.Plan.VOTE_CRASHES) {
+            return voteCrash(node, effects);
+        }
+        return midStepCrash(node, effects.size());
+    }
+
+    /**
+     * {@link FaultMix.Plan#VOTE_CRASHES}: an honest instance whose step sends a vote crashes, with probability
+     * {@value #VOTE_CRASH_P}, right after that broadcast (so an effect ordered after it is lost), restarts 1–200 ms
+     * later and receives no proposal for {@value #PROPOSAL_BLACKOUT_MS} ms: its propose timeout fires and it votes
+     * again in the round it voted in, where only its persisted signer state stops a second, different vote.
+     */
+    private int voteCrash(SimNode node, List<Output> effects) {
+        if (!node.honest() || !faultPhase()) {
+            return -1;
+        }
+        int vote = -1;
+        for (int i = 0; i < effects.size() && vote < 0; i++) {
+            if (effects.get(i) instanceof Output.Send s && (s.type() == GossipType.PREVOTE
+                    || s.type() == GossipType.PRECOMMIT) && ownVote(node, s)) {
+                vote = i;
+            }
+        }
+        if (vote < 0 || random.nextDouble() >= VOTE_CRASH_P) {
+            return -1;
+        }
+        long restartAt = sim.scheduler.nowMs() + 1 + random.nextLong(200);
+        if (node.instance < blackoutUntil.length) {
+            blackoutUntil[node.instance] = restartAt + PROPOSAL_BLACKOUT_MS;
+        }
+        sim.scheduler.at(restartAt, "restart", node::restart);
+        if (vote + 1 < effects.size()) {
+            return vote + 1;
+        }
+        sim.scheduler.after(0, "crash", node::crash); // the vote was the last effect: crash as the step ends
+        return -1;
+    }
+
+    private static boolean ownVote(SimNode node, Output.Send s) {
+        Payloads.Inbound in = Payloads.decode(s.type(), -1, s.height(), s.round(), s.payload().unsafeArray());
+        return in instanceof Payloads.Inbound.Message m && m.message().sender() == node.validator;
+    }
+
     int midStepCrash(SimNode node, int effectCount) {
         if (!mix.crashes() || effectCount == 0 || !faultPhase() || random.nextDouble() >= MID_STEP_CRASH_P) {
             return -1;

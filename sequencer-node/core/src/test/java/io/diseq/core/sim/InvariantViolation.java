@@ -32,6 +32,12 @@ final class InvariantViolation extends RuntimeException {
         PUBLISHED_BEFORE_DURABLE(true),
         /** Handling an untrusted input threw inside an honest node's runtime (the input was dropped). */
         UNTRUSTED_INPUT_THREW(true),
+        /** A decided block's header names a committer, pi or proposer that the VRF does not select. */
+        BAD_LEADER(true),
+        /** An honest validator prevoted a block no proposal of the round's VRF-selected proposer carried. */
+        UNSELECTED_PROPOSAL(true),
+        /** An honest validator entered a round without f+1 senders of it and without having acted in the round before. */
+        UNJUSTIFIED_ROUND(true),
         /** After faults healed, honest instances did not make progress within the bound. */
         NO_PROGRESS(false),
         /** After faults healed, a record in the input log was never sequenced. */

@@ -53,6 +53,19 @@ final class LockSplit implements SimNetwork.Filter<ConsensusMessage> {
     private int targetRound = -1;
     private boolean active = true;
     private boolean deciderCut;
+    /**
+     * {@link FaultMix.Plan#REPROPOSE_BELOW_LOCK}: the first fresh block B of the height gets a polka in its round
+     * that only the colluders see (each honest validator sees f+1 prevotes for B of 2f+1), they collect it, and
+     * once the decider has decided A they re-propose B with that validRound, below the lock of L on A: as the
+     * selected proposer (Algorithm 1 line 29 must make L prevote nil) and, in every other round, as a proposer
+     * the VRF did not select (every honest validator must reject it).
+     */
+    final boolean belowLock;
+    private Bytes b;
+    private int roundB = -1;
+    private io.diseq.core.chain.BlockHeader bHeader;
+    private final java.util.TreeMap<Integer, Vote> bPolka = new java.util.TreeMap<>();
+    private final List<Integer> honestOrder = new ArrayList<>();
 
     /**
      * @param restartLocked whether one locked validator crashes when the decider is cut off and restarts from
@@ -65,6 +78,57 @@ final class LockSplit implements SimNetwork.Filter<ConsensusMessage> {
         this.restartLocked = restartLocked;
         this.unlocked = new boolean[sim.config.validators()];
         this.colluder = new boolean[sim.config.validators()];
+        this.belowLock = sim.mix.plan() == FaultMix.Plan.REPROPOSE_BELOW_LOCK;
+    }
+
+    /** Whether the colluders re-propose B now: below-lock plan, before the heal, the decider has decided A. */
+    boolean reproposing(long h) {
+        return belowLock && active && deciderCut && h == height && b != null && bHeader != null;
+    }
+
+    /** Whether {@code m} is of B's round at the target height, before the heal (the colluders hide B's polka). */
+    boolean inRoundB(ConsensusMessage m) {
+        return belowLock && active && m.height() == height && b != null && m.round() == roundB;
+    }
+
+    Bytes b() {
+        return b;
+    }
+
+    int roundB() {
+        return roundB;
+    }
+
+    io.diseq.core.chain.BlockHeader bHeader() {
+        return bHeader;
+    }
+
+    /** Records a prevote for B of B's round (the colluders' polka). */
+    void polkaVote(Vote v) {
+        if (b != null && v.type() == VoteType.PREVOTE && v.round() == roundB && b.equals(v.blockId())) {
+            bPolka.putIfAbsent(v.validatorIndex(), v);
+        }
+    }
+
+    /** B's polka as collected, or null if it is short of a quorum. */
+    List<Vote> bPolka() {
+        int n = sim.config.validators();
+        return bPolka.size() >= 2 * n / 3 + 1 ? List.copyOf(bPolka.values()) : null;
+    }
+
+    /** Round B: an honest validator receives honest prevotes for B only from the f honest validators after it. */
+    private boolean passInRoundB(int to, int voter) {
+        if (colluder[to] || to == voter) {
+            return true;
+        }
+        int f = (sim.config.validators() - 1) / 3;
+        int i = honestOrder.indexOf(to);
+        for (int k = 1; k <= f; k++) {
+            if (honestOrder.get((i + k) % honestOrder.size()) == voter) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -83,6 +147,7 @@ final class LockSplit implements SimNetwork.Filter<ConsensusMessage> {
                 colluder[node.validator] = true;
             }
         }
+        honestOrder.addAll(honest);
         decider = honest.remove(random.nextInt(honest.size()));
         int f = (sim.config.validators() - 1) / 3;
         for (int i = 0; i < f; i++) {
@@ -131,6 +196,9 @@ final class LockSplit implements SimNetwork.Filter<ConsensusMessage> {
 
     /** The first proposal of round {@code round} (after the target round) for a block other than A, or null. */
     Bytes alternative(int round) {
+        if (reproposing(height)) {
+            return b;
+        }
         return alternatives.get(round);
     }
 
@@ -140,7 +208,10 @@ final class LockSplit implements SimNetwork.Filter<ConsensusMessage> {
             return true;
         }
         if (m instanceof Proposal p) {
-            return proposal(p);
+            return belowLock ? proposalBelowLock(p) : proposal(p);
+        }
+        if (belowLock && m instanceof Vote bv && bv.type() == VoteType.PREVOTE && inRoundB(bv) && b.equals(bv.blockId())) {
+            return passInRoundB(to, bv.validatorIndex());
         }
         if (!(m instanceof Vote v) || target == null || !target.equals(v.blockId())) {
             return true;
@@ -175,6 +246,23 @@ final class LockSplit implements SimNetwork.Filter<ConsensusMessage> {
             alternatives.putIfAbsent(p.round(), p.blockId());
         }
         return true;
+    }
+
+    /** Below-lock plan: the first fresh block is B; B's re-proposals pass only once the colluders re-propose it. */
+    private boolean proposalBelowLock(Proposal p) {
+        if (b == null) {
+            if (p.validRound() == -1) {
+                b = p.blockId();
+                roundB = p.round();
+                bHeader = p.block();
+                sim.trace.add(sim.scheduler.nowMs(), "split-lock below-lock B=" + Describe.shortId(b) + " round " + roundB);
+            }
+            return true;
+        }
+        if (p.blockId().equals(b)) {
+            return p.round() == roundB || reproposing(p.height());
+        }
+        return p.round() <= roundB || proposal(p);
     }
 
     private boolean nobodyLocked() {

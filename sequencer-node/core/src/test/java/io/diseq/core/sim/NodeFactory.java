@@ -27,14 +27,18 @@ final class NodeFactory {
         boolean[] honestKey = new boolean[n];
         java.util.Arrays.fill(honestKey, true);
         int k = 0;
+        RoundFlood flood = new RoundFlood(sim); // shared by the FLOOD_ROUNDS validators: one round for all of them
         for (FaultMix.Byzantine b : mix.byzantine()) {
             int v = order.get(k++);
-            behaviours[v] = Byzantines.behaviour(b, sim);
+            if (b == FaultMix.Byzantine.FLOOD_ROUNDS) {
+                flood.join(v);
+            }
+            behaviours[v] = b == FaultMix.Byzantine.FLOOD_ROUNDS ? Byzantines.flooder(flood) : Byzantines.behaviour(b, sim);
             honestKey[v] = false;
         }
         for (int i = 0; mix.splitLock() && i < mix.faultyKeys(n); i++) { // the colluders of the split-lock plan
             int v = order.get(k++);
-            behaviours[v] = Byzantines.colluder(sim, sim.faults.lockSplit);
+            behaviours[v] = Byzantines.colluder(sim, sim.faults.lockSplit, v);
             honestKey[v] = false;
         }
         int twin = mix.twins() ? order.get(k) : -1;

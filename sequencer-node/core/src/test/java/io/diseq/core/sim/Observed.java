@@ -33,7 +33,24 @@ final class Observed {
      * @param messages the messages the core sequenced in this block, in order, or {@code null} if not observable
      */
     record Decision(int instance, long height, Bytes hash, Bytes parentHash, long timestampMs, List<Range> ranges,
-                    List<Sequenced> messages, List<CertVote> certificate) {
+                    List<Sequenced> messages, List<CertVote> certificate, Leader leader) {
+        /** A decision whose leader fields are not observed (hand-built histories). */
+        Decision(int instance, long height, Bytes hash, Bytes parentHash, long timestampMs, List<Range> ranges,
+                 List<Sequenced> messages, List<CertVote> certificate) {
+            this(instance, height, hash, parentHash, timestampMs, ranges, messages, certificate, null);
+        }
+    }
+
+    /** Who a decided block's header says committed and proposed it in its round, with the committer's pi. */
+    record Leader(int round, int committer, Bytes pi, int proposer) {
+    }
+
+    /** A proposal seen leaving any instance: who it claims as proposer, the pi it carries, whether its signature verifies. */
+    record Proposed(long height, int round, Bytes blockId, int proposer, Bytes pi, boolean signatureValid) {
+    }
+
+    /** A non-nil prevote that left an honest instance. */
+    record Prevoted(int validator, long height, int round, Bytes blockId) {
     }
 
     /** A signature that left an honest instance, as far as it matters for equivocation. */

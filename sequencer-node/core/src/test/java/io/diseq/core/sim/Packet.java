@@ -12,6 +12,11 @@ import io.diseq.core.util.Bytes;
  * bytes, as over HTTP. Nothing lets one node look into another's memory.
  */
 sealed interface Packet {
+    /** An envelope from validator {@code sender} carrying {@code m} in its wire encoding. */
+    static Envelope of(int sender, ConsensusMessage m) {
+        return new Envelope(sender, Payloads.typeOf(m), m.height(), m.round(), Payloads.encode(m));
+    }
+
     /** A gossip envelope from validator {@code sender}. */
     record Envelope(int sender, GossipType type, long height, int round, Bytes payload) implements Packet {
         /** The consensus message inside, for content-aware network adversaries; null if none or malformed. */

@@ -37,6 +37,93 @@ final class SafetyMonitor {
     private final Set<Bytes> sequencedIds = new HashSet<>();
     private final long[] nextOffset;
     private long decisions;
+    /** The monitor's own leader check of a decided block (VRF with the key registry), or null. */
+    private Predicate<Decision> leaderValid;
+    private record Slot(long height, int round, Bytes blockId) {
+    }
+
+    private final Map<Slot, Set<Observed.Proposed>> proposals = new HashMap<>();
+    /** Whether a proposal's pi selects its claimed proposer (the monitor's own VRF check), or null. */
+    private Predicate<Observed.Proposed> selected;
+
+    private record HeightRound(long height, int round) {
+    }
+
+    private final Map<HeightRound, Set<Integer>> roundSenders = new HashMap<>();
+    private final Map<HeightRound, Set<Integer>> precommitSenders = new HashMap<>();
+    private int oneHonest = -1;
+
+    /** Enables the round check with f+1 = {@code oneHonest} computed from the validator count. */
+    void roundCheck(int oneHonest) {
+        this.oneHonest = oneHonest;
+    }
+
+    /**
+     * A message of (height, round) left some instance (any validator, honest or not). An honest validator's first
+     * message of a round r > 0 must be justified: it sent a message in r − 1 (it got to r by its timeouts), 2f+1
+     * distinct validators sent precommits of r − 1 (lines 47 and 65: the precommit timeout needs nothing sent), or
+     * f+1 distinct validators sent messages of r (Algorithm 1 line 55). Every message a core could have received
+     * counts, so this never blames a correct core; a core that skips on fewer senders is caught at once.
+     */
+    void onRoundMessage(int validator, boolean honest, long height, int round, boolean precommit) {
+        HeightRound key = new HeightRound(height, round);
+        HeightRound before = new HeightRound(height, round - 1);
+        Set<Integer> senders = roundSenders.computeIfAbsent(key, k -> new HashSet<>());
+        if (honest && oneHonest > 0 && round > 0 && !senders.contains(validator)
+                && !roundSenders.getOrDefault(before, Set.of()).contains(validator)
+                && precommitSenders.getOrDefault(before, Set.of()).size() < quorum
+                && senders.size() < oneHonest) {
+            throw new InvariantViolation(Kind.UNJUSTIFIED_ROUND, "validator " + validator + " sent a message of h="
+                    + height + " r=" + round + " with " + senders.size() + " senders of that round and none of its own in r="
+                    + (round - 1));
+        }
+        senders.add(validator);
+        if (precommit) {
+            precommitSenders.computeIfAbsent(key, k -> new HashSet<>()).add(validator);
+        }
+    }
+
+    /** The quorum the monitor requires, from the validator count alone: ⌊2n/3⌋+1 (never the code under test). */
+    static int quorumOf(int validators) {
+        return 2 * validators / 3 + 1;
+    }
+
+    /** Adds the leader check of every decided block: its pi verifies for its committer and selects its proposer. */
+    void leaderCheck(Predicate<Decision> check) {
+        this.leaderValid = check;
+    }
+
+    /** Adds the proposer check: an honest prevote needs a validly signed proposal whose pi selects its sender. */
+    void proposerCheck(Predicate<Observed.Proposed> check) {
+        this.selected = check;
+    }
+
+    /** A proposal left some instance (judged when an honest prevote needs it: its parent is decided by then). */
+    void onProposed(Observed.Proposed p) {
+        if (p.signatureValid()) {
+            Set<Observed.Proposed> seen = proposals.computeIfAbsent(new Slot(p.height(), p.round(), p.blockId()),
+                    k -> new LinkedHashSet<>());
+            if (seen.size() < 16) { // distinct (proposer, pi) pairs: bounded, and a legitimate one is never crowded out by copies
+                seen.add(p);
+            }
+        }
+    }
+
+    /**
+     * An honest prevote for a block must follow a proposal of that block in that round by the round's
+     * VRF-selected proposer (docs/protocol.md, "One height": only that proposal is considered).
+     */
+    void onHonestPrevote(Observed.Prevoted v) {
+        if (selected == null) {
+            return;
+        }
+        Set<Observed.Proposed> seen = proposals.getOrDefault(new Slot(v.height(), v.round(), v.blockId()), Set.of());
+        if (seen.stream().noneMatch(selected)) {
+            throw new InvariantViolation(Kind.UNSELECTED_PROPOSAL, "validator " + v.validator() + " prevoted "
+                    + v.blockId() + " at h=" + v.height() + " r=" + v.round()
+                    + " but the round's selected proposer proposed no such block");
+        }
+    }
 
     /**
      * @param genesisHash the hash of height 0, the parent of height 1
@@ -57,6 +144,11 @@ final class SafetyMonitor {
     /** The highest height any instance decided. */
     long decidedHeight() {
         return canonical.size() - 1;
+    }
+
+    /** The decided block hash at {@code height} (0 = genesis), or null if nobody decided it yet. */
+    Bytes canonicalHash(long height) {
+        return height >= 0 && height < canonical.size() ? canonical.get((int) height) : null;
     }
 
     long decisions() {
@@ -94,6 +186,10 @@ final class SafetyMonitor {
         decisions++;
         checkOrder(d);
         checkCertificate(d);
+        if (leaderValid != null && d.leader() != null && !leaderValid.test(d)) {
+            throw new InvariantViolation(Kind.BAD_LEADER, "instance " + d.instance() + " height " + d.height()
+                    + ": " + d.leader() + " is not what the committer's VRF selects");
+        }
         if (d.height() < canonical.size()) {
             Bytes agreed = canonical.get((int) d.height());
             if (!agreed.equals(d.hash())) {

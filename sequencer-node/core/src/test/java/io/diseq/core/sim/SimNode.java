@@ -16,6 +16,7 @@ import io.diseq.core.runtime.Input;
 import io.diseq.core.runtime.NodeRuntime;
 import io.diseq.core.runtime.Output;
 import io.diseq.core.runtime.Payloads;
+import io.diseq.core.runtime.RuntimeRules;
 import io.diseq.core.runtime.RuntimeSettings;
 import io.diseq.core.runtime.SyncBlocks;
 import io.diseq.core.sim.InvariantViolation.Kind;
@@ -143,7 +144,9 @@ final class SimNode {
 
     void start() {
         List<Decision> recovered = durable.decisionsAbove();
-        runtime = new NodeRuntime(sim.chain, sim.rules, sim.config.runtimeRules(), sim.keys.cryptoOf(validator),
+        RuntimeRules rules = sim.mix.catchUp() ? sim.config.runtimeRules()
+                : new RuntimeRules.WithoutCatchUp(sim.config.runtimeRules()); // teeth: catch-up off
+        runtime = new NodeRuntime(sim.chain, sim.rules, rules, sim.keys.cryptoOf(validator),
                 validator, durable.signer, durable.tip, recovered, inputLog, SETTINGS);
         generation++;
         wakeAtMs = Long.MAX_VALUE;
@@ -189,7 +192,7 @@ final class SimNode {
             return;
         }
         List<Output> outputs = runtime.step(input, localNowMs());
-        int crashAfter = sim.faults.midStepCrash(this, outputs.size());
+        int crashAfter = sim.faults.midStepCrash(this, outputs); // teeth hook: sees the outputs
         for (int i = 0; i < outputs.size() && runtime != null; i++) {
             if (i == crashAfter) {
                 crash();
@@ -254,7 +257,9 @@ final class SimNode {
         ConsensusMessage m = s.type() == GossipType.STATUS ? null : decode(s);
         if (m != null && m.sender() == validator) {
             checkDurable(m);
-            if (behaviour != null) {
+            if (behaviour == null) {
+                SimChecks.onSent(sim, honest(), m); // teeth hook: proposals and honest prevotes
+            } else {
                 for (Outgoing o : behaviour.transform(this, m)) {
                     sendMessage(o.to(), o.message());
                 }
@@ -271,6 +276,7 @@ final class SimNode {
     }
 
     private void sendMessage(int to, ConsensusMessage m) {
+        SimChecks.onSent(sim, false, m); // what a byzantine wrapper really sends
         if (sim.trace.enabled()) {
             sim.trace.add(sim.scheduler.nowMs(), "i" + instance + " -> " + (to < 0 ? "all" : "i" + to) + " "
                     + Describe.message(m));

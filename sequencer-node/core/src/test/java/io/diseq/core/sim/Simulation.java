@@ -110,11 +110,10 @@ final class Simulation {
                 ? FaultMix.adversarial(mixRandom, config.validators()) : FaultMix.random(mixRandom, config.validators());
         this.trace = new TraceRing(4000, config.trace());
         this.keys = new SimKeys(config.crypto(), config.validators(), random.split());
-        this.chain = chainConfig(new ValidatorSet(keys.validators()));
+        this.chain = chainConfig(BrokenRules.validatorSet(config.rules(), keys.validators())); // teeth hook
         this.genesis = Genesis.tip(chain);
         this.rules = config.rules();
-        this.monitor = new SafetyMonitor(genesis.blockId(), genesis.header().timestampMs(),
-                chain.validators().quorum(), this::certVoteValid, topic);
+        this.monitor = SimChecks.monitor(this); // teeth hook: checks independent of the code under test
         int instances = config.validators() + (mix.twins() ? 1 : 0);
         this.network = new SimNetwork<>(instances, scheduler, random, trace, mix.link());
         this.network.receiver((from, to, m) -> deliver(to, m));
@@ -134,14 +133,6 @@ final class Simulation {
                 + (config.adversarial() ? " adversarial" : "")
                 + " rules=" + BrokenRules.name(rules)
                 + " healAt=" + faults.healAtMs + "ms faults: " + mix.describe();
-    }
-
-    private boolean certVoteValid(Observed.CertVote v) {
-        if (v.validator() < 0 || v.validator() >= chain.validators().size()) {
-            return false;
-        }
-        byte[] signed = SignBytes.precommit(CHAIN_ID, v.height(), v.round(), v.blockHash());
-        return keys.verify(chain.validators().get(v.validator()).signingKey(), signed, v.signature());
     }
 
     private void deliver(int to, Packet p) {

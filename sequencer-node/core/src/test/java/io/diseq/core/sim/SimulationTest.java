@@ -139,7 +139,7 @@ class SimulationTest {
     /** Every decision of such a core carries a short certificate; nearly every adversarial run decides. */
     @Test
     void aQuorumOf2fIsCaught() {
-        assertCaught(new BrokenRules.QuorumOf2f(), TEETH_SEEDS, 0.9);
+        assertCaught(BrokenRules.Bug.QUORUM_2F.rules(), TEETH_SEEDS, 0.9);
     }
 
     /**
@@ -150,7 +150,7 @@ class SimulationTest {
      */
     @Test
     void ignoringTheLockIsCaught() {
-        assertCaught(new BrokenRules.IgnoreLock(), TEETH_SEEDS, 0.2);
+        assertCaught(BrokenRules.Bug.IGNORE_LOCK.rules(), TEETH_SEEDS, 0.2);
     }
 
     /** Decided heights per CPU-second, 4 validators, no faults; -Dsim.speedHeights sets the length. */

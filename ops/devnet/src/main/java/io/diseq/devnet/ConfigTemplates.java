@@ -46,6 +46,7 @@ final class ConfigTemplates {
         root.put("kafka", ordered("bootstrapServers", spec.bootstrap(), "topicPrefix", spec.chainId()));
         root.put("http", ordered("submitEnabled", true));
         root.put("database", database(spec, index));
+        root.put("gossipServer", gossipServer(spec, index));
         root.put("server", server(spec, out, spec.validatorId(index), spec.httpPort(index), spec.adminPort(index)));
         root.put("logging", logging(spec, out, spec.validatorId(index)));
         return root;
@@ -74,6 +75,15 @@ final class ConfigTemplates {
         return ordered("driverClass", "org.postgresql.Driver", "url", spec.jdbcUrl(index),
                 "user", NetworkSpec.DB_USER, "password", password, "initialSize", 1, "minSize", 1, "maxSize", 8,
                 "properties", ordered("reWriteBatchedInserts", "true"));
+    }
+
+    /** The gossip port every peer's gossip URL names; LOCAL binds it to loopback, COMPOSE to every interface. */
+    private static Map<String, Object> gossipServer(NetworkSpec spec, int index) {
+        Map<String, Object> gossip = ordered("port", spec.gossipPort(index));
+        if (spec.layout() == Layout.LOCAL) {
+            gossip.put("bindHost", "127.0.0.1");
+        }
+        return gossip;
     }
 
     /**

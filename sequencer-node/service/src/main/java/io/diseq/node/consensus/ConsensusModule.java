@@ -21,7 +21,6 @@ import io.diseq.node.publish.BlockPublisher;
 import io.diseq.node.store.BlockStore;
 import io.diseq.node.store.PostgresNodeStore;
 import io.diseq.node.sync.BlockSyncer;
-import io.diseq.node.sync.BlocksResource;
 import io.dropwizard.core.setup.Environment;
 import java.net.URI;
 import java.util.Map;
@@ -32,7 +31,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Wires the consensus driver and catch-up on top of the node's components (docs/architecture.md
  * §Consensus driver): rebuilds the core from the stored signer state, chain tip and positions, and
- * registers the driver and syncer lifecycles, the internal blocks endpoint, health checks and
+ * registers the driver and syncer lifecycles, health checks and
  * metrics. {@link #status()} is the read-only view for the REST API.
  */
 public final class ConsensusModule {
@@ -69,8 +68,6 @@ public final class ConsensusModule {
 
         environment.lifecycle().manage(driver);
         environment.lifecycle().manage(syncer);
-        environment.jersey().register(new BlocksResource(parts.blocks(), config.syncSettings().batchBlocks(),
-                config.syncSettings().maxResponseBytes()));
         environment.healthChecks().register("consensus-driver", new ConsensusDriverHealthCheck(driver));
         environment.healthChecks().register("peer-quorum",
                 new PeerQuorumHealthCheck(driver, parts.chain().validators().quorum()));

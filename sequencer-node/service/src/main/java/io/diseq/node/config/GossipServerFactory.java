@@ -23,7 +23,7 @@ public class GossipServerFactory {
     @JsonProperty @Min(8) @Max(1_000)
     private int maxThreads = 32;
     @JsonProperty @Min(1) @Max(100_000)
-    private int maxQueuedRequests = 1_024;
+    private int maxConnections = 256;
     @JsonProperty @Min(100) @Max(3_600_000)
     private long idleTimeoutMs = 30_000;
     @JsonProperty @Min(100) @Max(600_000)
@@ -40,7 +40,7 @@ public class GossipServerFactory {
     }
 
     public InternalServer.Settings build() {
-        return new InternalServer.Settings(bindHost, port, minThreads, maxThreads, maxQueuedRequests,
+        return new InternalServer.Settings(bindHost, port, minThreads, maxThreads, maxConnections,
                 new ConnectorLimits(idleTimeoutMs, headerTimeoutMs, minRequestBytesPerSecond,
                         minResponseBytesPerSecond));
     }

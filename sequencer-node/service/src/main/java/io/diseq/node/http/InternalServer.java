@@ -7,9 +7,9 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -17,7 +17,7 @@ import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
  * The gossip server: validator-to-validator traffic ({@code /internal/gossip}, {@code /internal/blocks})
- * on its own Jetty server, with its own connector, its own bounded thread pool and queue, and a Jersey
+ * on its own Jetty server, with its own connector, its own bounded thread pool and connection limit, and a Jersey
  * application that holds only the internal resources (docs/architecture.md §HTTP connectors). A flood or
  * a slow-client attack on the public API exhausts the public pool, never this one; the public API is not
  * reachable here and {@code /internal/*} is not reachable there. Errors are the node's JSON
@@ -27,9 +27,10 @@ public final class InternalServer implements Managed {
     /**
      * @param bindHost          interface to listen on; null for every interface
      * @param port              TCP port; 0 picks a free one ({@link #port()} tells which)
-     * @param maxQueuedRequests requests waiting for a thread beyond this are refused (the connection closes)
+     * @param maxConnections    open connections beyond this are not accepted until one closes (Jetty's
+     *                          connection limit); this bounds the work queue, which Jetty wants unbounded
      */
-    public record Settings(String bindHost, int port, int minThreads, int maxThreads, int maxQueuedRequests,
+    public record Settings(String bindHost, int port, int minThreads, int maxThreads, int maxConnections,
                            ConnectorLimits limits) {
     }
 
@@ -41,8 +42,7 @@ public final class InternalServer implements Managed {
     private final ResourceConfig jersey = new ResourceConfig();
 
     public InternalServer(Settings settings, ObjectMapper json, HeaderTimeout headerTimeout) {
-        QueuedThreadPool pool = new QueuedThreadPool(settings.maxThreads(), settings.minThreads(), POOL_IDLE_MS,
-                new BlockingArrayQueue<>(settings.maxQueuedRequests()));
+        QueuedThreadPool pool = new QueuedThreadPool(settings.maxThreads(), settings.minThreads(), POOL_IDLE_MS);
         pool.setName("gossip-http");
         server = new Server(pool);
         connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration(settings.limits())));
@@ -51,6 +51,7 @@ public final class InternalServer implements Managed {
         connector.setIdleTimeout(settings.limits().idleTimeoutMs());
         connector.setName("gossip");
         server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(settings.maxConnections(), connector));
         server.setErrorHandler(new JsonErrorHandler());
         server.setHandler(context());
         headerTimeout.watch(connector, settings.limits().headerTimeoutMs());
@@ -70,7 +71,7 @@ public final class InternalServer implements Managed {
     private ServletContextHandler context() {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.setErrorHandler(new JsonErrorHandler());
+        context.setErrorHandler(new JsonServletErrorHandler());
         context.addServlet(new ServletHolder("internal-jersey", new ServletContainer(jersey)), "/*");
         return context;
     }

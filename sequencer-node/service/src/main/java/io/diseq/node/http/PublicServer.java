@@ -40,8 +40,8 @@ public final class PublicServer {
     /** Registers the error layer and the header timeout on the environment (in {@code run}). */
     public static void install(Environment environment, ConnectorLimits limits, HeaderTimeout headerTimeout) {
         ErrorMapping.providers().forEach(environment.jersey()::register);
-        environment.getApplicationContext().setErrorHandler(new JsonErrorHandler());
-        environment.getAdminContext().setErrorHandler(new JsonErrorHandler());
+        environment.getApplicationContext().setErrorHandler(new JsonServletErrorHandler());
+        environment.getAdminContext().setErrorHandler(new JsonServletErrorHandler());
         environment.lifecycle().addEventListener(new LifeCycle.Listener() {
             @Override
             public void lifeCycleStarting(LifeCycle event) {

@@ -84,7 +84,6 @@ class HttpEdgesTest {
         assertError(RawHttp.exchange(gossipPort(), RawHttp.get("TRACE", "/internal/gossip")), 405,
                 "METHOD_NOT_ALLOWED");
         assertError(RawHttp.exchange(gossipPort(), RawHttp.get("GET", "/internal/gossip")), 405, "METHOD_NOT_ALLOWED");
-        assertError(RawHttp.exchange(publicPort(), RawHttp.get("GET", "/explorer/no-such-file.js")), 404, "NOT_FOUND");
     }
 
     @Test

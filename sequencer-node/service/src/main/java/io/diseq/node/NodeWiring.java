@@ -21,6 +21,7 @@ import io.diseq.node.health.PublisherHealthCheck;
 import io.diseq.node.input.InputReader;
 import io.diseq.node.input.InputTopic;
 import io.diseq.node.input.InputWindow;
+import io.diseq.node.metrics.BucketHistogram;
 import io.diseq.node.publish.BlockPublisher;
 import io.diseq.node.publish.CrashPoint;
 import io.diseq.node.store.BlockStore;
@@ -75,7 +76,8 @@ final class NodeWiring {
                 self.index(), gossip.replayWindow());
         GossipSigner signer = new GossipSigner(settings.chain().chainId(), self.index(), self.keys().signing());
         GossipClient client = new GossipClient(peerUrls(settings, self.index()), gossip.connectTimeout(),
-                gossip.requestTimeout(), gossip.retryPolicy(), gossip.queuePerPeer());
+                gossip.requestTimeout(), gossip.retryPolicy(), gossip.queuePerPeer(),
+                BucketHistogram.latencyMs(environment.metrics(), "gossip.latencyMs"));
         environment.lifecycle().manage(client);
 
         InternalServer internal = serveHttp(config, environment, settings);

@@ -3,6 +3,7 @@ package io.diseq.node.consensus;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.MetricRegistry;
+import io.diseq.node.metrics.BucketHistogram;
 import io.diseq.core.chain.DecidedBlock;
 import io.diseq.core.chain.RejectCode;
 import java.util.EnumMap;
@@ -18,7 +19,8 @@ final class DriverMetrics {
     private final Counter malformedGossip;
     private final Counter syncedRejected;
     private final Histogram messagesPerBlock;
-    private final Histogram finalityMs;
+    private final BucketHistogram finalityMs;
+    private final BucketHistogram storeMs;
 
     DriverMetrics(MetricRegistry registry) {
         for (RejectCode code : RejectCode.values()) {
@@ -31,7 +33,8 @@ final class DriverMetrics {
         malformedGossip = registry.counter("consensus.gossip.malformed");
         syncedRejected = registry.counter("sync.blocksRejected");
         messagesPerBlock = registry.histogram("consensus.messagesPerBlock");
-        finalityMs = registry.histogram("consensus.finalityMs");
+        finalityMs = BucketHistogram.latencyMs(registry, "consensus.finalityMs");
+        storeMs = BucketHistogram.latencyMs(registry, "consensus.blockStoreMs");
     }
 
     void rejected(RejectCode code) {
@@ -44,6 +47,11 @@ final class DriverMetrics {
         messages.inc(block.messages().size());
         messagesPerBlock.update(block.messages().size());
         finalityMs.update(Math.max(0, nowMs - block.header().timestampMs()));
+    }
+
+    /** Storing one decided block took {@code nanos} (the PostgreSQL transaction and the window drain). */
+    void stored(long nanos) {
+        storeMs.update(nanos / 1_000_000);
     }
 
     void evidence() {

@@ -64,7 +64,9 @@ final class EffectRunner {
         } else if (effect instanceof Effect.ScheduleTimeout t) {
             timers.schedule(t);
         } else if (effect instanceof Effect.PersistDecidedBlock d) {
+            long storeStart = System.nanoTime();
             committer.commit(d.block());
+            metrics.stored(System.nanoTime() - storeStart);
             if (!syncing) {
                 metrics.decided(d.block(), clock.getAsLong());
             }

@@ -135,6 +135,15 @@ class HttpEdgesTest {
         }
     }
 
+    @Test
+    void prometheusExposesRealHistograms() throws Exception {
+        String text = RawHttp.exchange(APP.getAdminPort(), RawHttp.get("GET", "/prometheus")).body();
+        for (String name : new String[] {"consensus_finalityMs", "consensus_blockStoreMs", "gossip_latencyMs"}) {
+            assertThat(text).contains("# TYPE " + name + " histogram").contains(name + "_bucket{le=\"+Inf\",}")
+                    .contains(name + "_sum").contains(name + "_count");
+        }
+    }
+
     private static String post(String path, String body) {
         return "POST " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + body.length() + "\r\n\r\n" + body;

@@ -23,10 +23,10 @@ class BucketHistogramExportsTest {
         h.update(60_000);
         String text = scrape(registry);
         assertThat(text).contains("# TYPE consensus_finalityMs histogram")
-                .contains("consensus_finalityMs_bucket{le=\"1.0\",} 1.0")
-                .contains("consensus_finalityMs_bucket{le=\"5.0\",} 1.0")
-                .contains("consensus_finalityMs_bucket{le=\"10.0\",} 3.0")
-                .contains("consensus_finalityMs_bucket{le=\"30000.0\",} 3.0")
+                .contains("consensus_finalityMs_bucket{le=\"1\",} 1.0")
+                .contains("consensus_finalityMs_bucket{le=\"5\",} 1.0")
+                .contains("consensus_finalityMs_bucket{le=\"10\",} 3.0")
+                .contains("consensus_finalityMs_bucket{le=\"30000\",} 3.0")
                 .contains("consensus_finalityMs_bucket{le=\"+Inf\",} 4.0")
                 .contains("consensus_finalityMs_sum 60017.0")
                 .contains("consensus_finalityMs_count 4.0");

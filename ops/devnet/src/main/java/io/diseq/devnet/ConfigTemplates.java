@@ -96,11 +96,14 @@ final class ConfigTemplates {
         Map<String, Object> app = ordered("type", "http", "port", httpPort);
         Map<String, Object> server = ordered("applicationConnectors", List.of(app),
                 "adminConnectors", List.of(ordered("type", "http", "port", adminPort, "bindHost", bindHost)));
+        // The classic request log: Dropwizard's logback-access one warns about versions on every start.
+        server.put("requestLog", ordered("type", "classic"));
         if (spec.layout() == Layout.LOCAL) {
             app.put("bindHost", bindHost);
             // The devnet's console is for its status line: request logs go to a file.
-            server.put("requestLog", ordered("appenders", List.of(ordered("type", "file", "currentLogFilename",
-                    out.resolve("logs").resolve(name + "-requests.log").toString(), "archive", false))));
+            server.put("requestLog", ordered("type", "classic", "appenders", List.of(ordered("type", "file",
+                    "currentLogFilename", out.resolve("logs").resolve(name + "-requests.log").toString(),
+                    "archive", false))));
         }
         return server;
     }

@@ -195,7 +195,7 @@ public final class Cluster implements AutoCloseable {
         y.append("database:\n  driverClass: org.postgresql.Driver\n  url: ").append(pg.jdbcUrl(databases.get(self)))
                 .append("\n  user: postgres\n  properties:\n    reWriteBatchedInserts: true\n");
         y.append("server:\n  applicationConnectors:\n    - type: http\n      port: ").append(ports.get(self))
-                .append("\n      bindHost: 127.0.0.1\n  requestLog:\n    appenders: []\n  adminConnectors:\n    - type: http\n      port: 0\n");
+                .append("\n      bindHost: 127.0.0.1\n  requestLog:\n    type: classic\n    appenders: []\n  adminConnectors:\n    - type: http\n      port: 0\n");
         y.append("gossipServer:\n  bindHost: 127.0.0.1\n  port: ").append(gossipPorts.get(self)).append('\n');
         // external: logback-test.xml stays in charge; a Dropwizard logging config would be reset to
         // INFO for the whole test JVM when the first validator stops, flooding the CI log

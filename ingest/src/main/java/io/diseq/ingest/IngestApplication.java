@@ -6,6 +6,7 @@ import io.diseq.ingest.app.IngestConfiguration;
 import io.diseq.ingest.app.IngestStreams;
 import io.diseq.ingest.app.KafkaBrokerHealthCheck;
 import io.diseq.ingest.app.StreamsHealthCheck;
+import io.diseq.ingest.topology.DeadLetterDeserializationHandler;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -42,6 +43,9 @@ public final class IngestApplication extends Application<IngestConfiguration> {
 
     @Override
     public void run(IngestConfiguration config, Environment env) {
+        // A skipped (dead-lettered) record is logged once by our handler, rate-limited, without a stack trace.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                DeadLetterDeserializationHandler.STREAMS_SKIP_LOGGER)).setLevel(ch.qos.logback.classic.Level.ERROR);
         IngestStreams streams = new IngestStreams(config, new DropwizardIngestMetrics(env.metrics()));
         env.lifecycle().manage(streams);
         Admin healthAdmin = Admin.create(IngestStreams.adminProperties(config));

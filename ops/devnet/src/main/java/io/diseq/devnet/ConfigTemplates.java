@@ -46,6 +46,7 @@ final class ConfigTemplates {
         root.put("kafka", ordered("bootstrapServers", spec.bootstrap(), "topicPrefix", spec.chainId()));
         root.put("http", ordered("submitEnabled", true));
         root.put("database", database(spec, index));
+        root.put("gossipServer", gossipServer(spec, index));
         root.put("server", server(spec, out, spec.validatorId(index), spec.httpPort(index), spec.adminPort(index)));
         root.put("logging", logging(spec, out, spec.validatorId(index)));
         return root;
@@ -76,6 +77,15 @@ final class ConfigTemplates {
                 "properties", ordered("reWriteBatchedInserts", "true"));
     }
 
+    /** The gossip port every peer's gossip URL names; LOCAL binds it to loopback, COMPOSE to every interface. */
+    private static Map<String, Object> gossipServer(NetworkSpec spec, int index) {
+        Map<String, Object> gossip = ordered("port", spec.gossipPort(index));
+        if (spec.layout() == Layout.LOCAL) {
+            gossip.put("bindHost", "127.0.0.1");
+        }
+        return gossip;
+    }
+
     /**
      * LOCAL: both connectors on loopback (a devnet is not a service). COMPOSE: the application port on
      * every interface, and the admin port bound explicitly to every interface of the container so that
@@ -86,11 +96,14 @@ final class ConfigTemplates {
         Map<String, Object> app = ordered("type", "http", "port", httpPort);
         Map<String, Object> server = ordered("applicationConnectors", List.of(app),
                 "adminConnectors", List.of(ordered("type", "http", "port", adminPort, "bindHost", bindHost)));
+        // The classic request log: Dropwizard's logback-access one warns about versions on every start.
+        server.put("requestLog", ordered("type", "classic"));
         if (spec.layout() == Layout.LOCAL) {
             app.put("bindHost", bindHost);
             // The devnet's console is for its status line: request logs go to a file.
-            server.put("requestLog", ordered("appenders", List.of(ordered("type", "file", "currentLogFilename",
-                    out.resolve("logs").resolve(name + "-requests.log").toString(), "archive", false))));
+            server.put("requestLog", ordered("type", "classic", "appenders", List.of(ordered("type", "file",
+                    "currentLogFilename", out.resolve("logs").resolve(name + "-requests.log").toString(),
+                    "archive", false))));
         }
         return server;
     }

@@ -52,7 +52,8 @@ public record DevnetSettings(String chainId, int validators, int kafkaPort, int 
                 .require(spec.ingestHttpPort(), "ingest HTTP, --base-port")
                 .require(spec.ingestAdminPort(), "ingest admin, --base-port + 1");
         for (int i = 0; i < validators; i++) {
-            check.require(spec.httpPort(i), spec.validatorId(i) + " REST and gossip");
+            check.require(spec.httpPort(i), spec.validatorId(i) + " REST");
+            check.require(spec.gossipPort(i), spec.validatorId(i) + " gossip");
             check.require(spec.adminPort(i), spec.validatorId(i) + " admin");
         }
         return check;

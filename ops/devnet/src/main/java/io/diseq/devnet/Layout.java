@@ -4,8 +4,8 @@ package io.diseq.devnet;
  * Where the generated network runs, which decides host names, ports and paths in the configs
  * (docs/runbooks.md §Network generator).
  * <ul>
- *   <li>{@link #LOCAL}: every process on this machine (the devnet): {@code localhost}, one port pair
- *       per service, key files and ingest state under the output directory, one PostgreSQL server
+ *   <li>{@link #LOCAL}: every process on this machine (the devnet): {@code localhost}, public, admin and
+ *       gossip ports per validator, key files and ingest state under the output directory, one PostgreSQL server
  *       with one database per validator.</li>
  *   <li>{@link #COMPOSE}: one container per service (docker-compose.yml): the service name is the
  *       host, every service listens on the same container ports, key files are mounted at
@@ -20,6 +20,8 @@ public enum Layout {
     public static final String COMPOSE_KEY_FILE = "/etc/diseq/validator.key";
     public static final int COMPOSE_HTTP_PORT = 8080;
     public static final int COMPOSE_ADMIN_PORT = 8081;
+    /** The gossip server (validator to validator only; not published by compose). */
+    public static final int COMPOSE_GOSSIP_PORT = 8082;
     public static final int COMPOSE_INGEST_HTTP_PORT = 8090;
     public static final int COMPOSE_INGEST_ADMIN_PORT = 8091;
     public static final String COMPOSE_KAFKA_BOOTSTRAP = "kafka:9092";

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * What to generate: chain id, number of validators and where the network runs. Ports of the
  * {@link Layout#LOCAL} layout derive from {@code basePort}: ingest takes {@code basePort} (HTTP) and
- * {@code basePort + 1} (admin); validator i takes {@code basePort + 10(i+1)} and the next port.
+ * {@code basePort + 1} (admin); validator i takes {@code basePort + 10(i+1)} (HTTP), the next port (admin) and the one after (gossip).
  *
  * @param kafkaBootstrap bootstrap servers written into every config ({@link Layout#COMPOSE} ignores it)
  * @param postgresPort port of the devnet's PostgreSQL server ({@link Layout#LOCAL} only)
@@ -72,6 +72,11 @@ public record NetworkSpec(String chainId, int validators, Layout layout, long ge
         return layout == Layout.COMPOSE ? Layout.COMPOSE_ADMIN_PORT : basePort + 10 * (index + 1) + 1;
     }
 
+    /** The gossip server port of validator i (its gossip URL and block sync; docs/operations-node.md §Connectors). */
+    public int gossipPort(int index) {
+        return layout == Layout.COMPOSE ? Layout.COMPOSE_GOSSIP_PORT : basePort + 10 * (index + 1) + 2;
+    }
+
     public int ingestHttpPort() {
         return layout == Layout.COMPOSE ? Layout.COMPOSE_INGEST_HTTP_PORT : basePort;
     }
@@ -81,7 +86,7 @@ public record NetworkSpec(String chainId, int validators, Layout layout, long ge
     }
 
     public String gossipUrl(int index) {
-        return "http://" + host(index) + ":" + httpPort(index) + "/internal/gossip";
+        return "http://" + host(index) + ":" + gossipPort(index) + "/internal/gossip";
     }
 
     /** Database name of validator i on the devnet's shared server ({@link Layout#LOCAL}). */

@@ -19,7 +19,7 @@ final class DashboardMetrics {
     private static final Pattern NAME = Pattern.compile("\\b([a-z][A-Za-z0-9_]*)(?=[{\\[\\s)]|$)");
     /** PromQL functions, keywords and labels, and Prometheus's own {@code up}. */
     private static final Set<String> NOT_METRICS = Set.of("sum", "by", "rate", "max", "count", "floor", "delta",
-            "and", "on", "group_left", "group_right", "up", "validator", "quantile", "job");
+            "and", "on", "group_left", "group_right", "up", "validator", "quantile", "job", "le");
 
     private DashboardMetrics() {
     }

@@ -30,10 +30,11 @@ class DevnetSettingsTest {
     void listsEveryPortWithWhatUsesIt() {
         DevnetSettings settings = new DevnetSettings("devnet", 4, 19092, 18080, 15433);
 
-        assertThat(settings.ports().ports()).hasSize(3 + 2 + 2 * 4)
+        assertThat(settings.ports().ports()).hasSize(3 + 2 + 3 * 4)
                 .containsEntry(19093, "Kafka controller, --kafka-port + 1")
                 .containsEntry(18080, "ingest HTTP, --base-port")
-                .containsEntry(18090, "v0 REST and gossip")
+                .containsEntry(18090, "v0 REST")
+                .containsEntry(18092, "v0 gossip")
                 .containsEntry(18121, "v3 admin");
     }
 

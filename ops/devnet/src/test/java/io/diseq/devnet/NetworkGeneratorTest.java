@@ -50,8 +50,10 @@ class NetworkGeneratorTest {
             assertThat(config.kafkaSettings().messagesTopic()).isEqualTo(Topics.forChain("devnet").messages().name());
             assertThat(config.database().getUrl()).endsWith("/diseq_v" + i);
             int http = appPort(config);
-            assertThat(first.validators().get(i).gossipUrl()).isEqualTo("http://localhost:" + http + "/internal/gossip");
+            int gossip = config.gossipServer().build().port();
+            assertThat(first.validators().get(i).gossipUrl()).isEqualTo("http://localhost:" + gossip + "/internal/gossip");
             assertThat(ports.add(http)).isTrue();
+            assertThat(ports.add(gossip)).isTrue();
             assertThat(ports.add(adminPort(config))).isTrue();
         }
         IngestConfiguration ingest = Configs.ingest(network.ingestConfig());
@@ -101,7 +103,7 @@ class NetworkGeneratorTest {
             assertThat(config.database().getPassword()).isEqualTo("${DISEQ_DB_PASSWORD}");
             assertThat(config.kafkaSettings().bootstrapServers()).isEqualTo("kafka:9092");
             assertThat(config.chainConfig().validators().get(v.index()).gossipUrl())
-                    .isEqualTo("http://" + v.id() + ":8080/internal/gossip");
+                    .isEqualTo("http://" + v.id() + ":8082/internal/gossip");
             assertThat(adminConnector(config).getBindHost()).isEqualTo("0.0.0.0");
         }
         assertThat(Configs.ingest(network.ingestConfig()).kafka.bootstrapServers).isEqualTo("kafka:9092");

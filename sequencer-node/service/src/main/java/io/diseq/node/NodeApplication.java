@@ -2,6 +2,8 @@ package io.diseq.node;
 
 import io.diseq.node.config.NodeConfiguration;
 import io.diseq.node.consensus.ConsensusModule;
+import io.diseq.node.http.PublicServer;
+import io.diseq.node.sync.BlocksResource;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -37,9 +39,17 @@ public class NodeApplication extends Application<NodeConfiguration> {
     @Override
     public void run(NodeConfiguration config, Environment environment) {
         AdminExposure.bindAdminToLoopbackUnlessSet(config.getServerFactory());
+        PublicServer.configure(config.getServerFactory(), config.httpLimits().publicConnector());
         node = NodeWiring.wire(config, environment);
         consensus = ConsensusModule.register(config.consensus(), environment, NodeWiring.consensusParts(node));
+        node.internal().register(new BlocksResource(node.blocks(), config.consensus().driverSettings().serveBlocks(),
+                config.consensus().driverSettings().fetchMaxResponseBytes()));
         io.diseq.node.api.ApiModule.register(environment, node.settings(), node.blocks(), node.trieNodes(), node.window(), consensus.status());
+    }
+
+    /** The gossip server's port, once the node runs (0 in the configuration picks a free one). */
+    public int gossipPort() {
+        return node.internal().port();
     }
 
     /** The wired components, once {@link #run} has completed (for the consensus driver and tests). */

@@ -13,12 +13,15 @@ import io.diseq.node.gossip.GossipSigner;
 import io.diseq.node.gossip.GossipVerifier;
 import io.diseq.node.health.InputReaderHealthCheck;
 import io.diseq.node.health.KafkaHealthCheck;
-import io.diseq.node.http.ApiExceptionMapper;
 import io.diseq.node.http.BodyLimitFilter;
+import io.diseq.node.http.HeaderTimeout;
+import io.diseq.node.http.InternalServer;
+import io.diseq.node.http.PublicServer;
 import io.diseq.node.health.PublisherHealthCheck;
 import io.diseq.node.input.InputReader;
 import io.diseq.node.input.InputTopic;
 import io.diseq.node.input.InputWindow;
+import io.diseq.node.metrics.BucketHistogram;
 import io.diseq.node.publish.BlockPublisher;
 import io.diseq.node.publish.CrashPoint;
 import io.diseq.node.store.BlockStore;
@@ -45,7 +48,7 @@ final class NodeWiring {
     /** The components built so far. */
     record Node(NodeSettings settings, SelfKeys self, Jdbi jdbi, BlockStore blocks, PostgresNodeStore trieNodes,
                 InputWindow window, InputReader reader, BlockPublisher publisher, DriverInbox gossipInbox,
-                GossipSigner gossipSigner, GossipClient gossipClient) {
+                GossipSigner gossipSigner, GossipClient gossipClient, InternalServer internal) {
     }
 
     static Node wire(NodeConfiguration config, Environment environment) {
@@ -73,19 +76,37 @@ final class NodeWiring {
                 self.index(), gossip.replayWindow());
         GossipSigner signer = new GossipSigner(settings.chain().chainId(), self.index(), self.keys().signing());
         GossipClient client = new GossipClient(peerUrls(settings, self.index()), gossip.connectTimeout(),
-                gossip.requestTimeout(), gossip.retryPolicy(), gossip.queuePerPeer());
+                gossip.requestTimeout(), gossip.retryPolicy(), gossip.queuePerPeer(),
+                BucketHistogram.latencyMs(environment.metrics(), "gossip.latencyMs"));
         environment.lifecycle().manage(client);
 
-        environment.jersey().register(new ApiExceptionMapper());
-        environment.jersey().register(new BodyLimitFilter(settings.http().apiMaxBodyBytes()));
-        environment.jersey().register(new GossipResource(verifier, inbox, settings.http().gossipMaxBodyBytes(),
+        InternalServer internal = serveHttp(config, environment, settings);
+        internal.register(new GossipResource(verifier, inbox, settings.http().gossipMaxBodyBytes(),
                 environment.metrics()));
         KafkaHealthCheck kafkaHealth = new KafkaHealthCheck(settings.kafka().bootstrapServers(),
                 Duration.ofMillis(Math.min(settings.kafka().requestTimeoutMs(), 5_000)));
         environment.lifecycle().manage(kafkaHealth);
         environment.healthChecks().register("kafka", kafkaHealth);
         NodeMetrics.register(environment.metrics(), window, publisher, inbox, client);
-        return new Node(settings, self, jdbi, blocks, trieNodes, window, reader, publisher, inbox, signer, client);
+        return new Node(settings, self, jdbi, blocks, trieNodes, window, reader, publisher, inbox, signer, client,
+                internal);
+    }
+
+    /**
+     * The two HTTP servers (docs/architecture.md §HTTP connectors): Dropwizard's, hardened, for the
+     * public API, the explorer and admin; and the gossip server, with its own connector and thread
+     * pool, for {@code /internal/*} only. One header-timeout sweeper watches the connectors of both.
+     */
+    private static InternalServer serveHttp(NodeConfiguration config, Environment environment, NodeSettings settings) {
+        InternalServer.Settings gossipServer = config.gossipServer().build();
+        HeaderTimeout headerTimeout = new HeaderTimeout(Math.min(settings.http().publicConnector().headerTimeoutMs(),
+                gossipServer.limits().headerTimeoutMs()));
+        environment.lifecycle().manage(headerTimeout);
+        PublicServer.install(environment, settings.http().publicConnector(), headerTimeout);
+        environment.jersey().register(new BodyLimitFilter(settings.http().apiMaxBodyBytes()));
+        InternalServer internal = new InternalServer(gossipServer, environment.getObjectMapper(), headerTimeout);
+        environment.lifecycle().manage(internal);
+        return internal;
     }
 
     /** What the consensus module needs from the wired node. */

@@ -166,7 +166,7 @@ class NodeApplicationTest {
     void outboundClientDeliversToALivePeerAndNeverBlocksOnADeadOne() throws Exception {
         NodeWiring.Node node = ((NodeApplication) APP.getApplication()).node();
         drain(node);
-        GossipClient client = new GossipClient(Map.of(0, uri("/internal/gossip"), 3, URI.create("http://127.0.0.1:1/x")),
+        GossipClient client = new GossipClient(Map.of(0, gossipUri("/internal/gossip"), 3, URI.create("http://127.0.0.1:1/x")),
                 Duration.ofMillis(500), Duration.ofSeconds(2), new RetryPolicy(3, 10, 50), 4);
         client.start();
         try {
@@ -197,11 +197,15 @@ class NodeApplicationTest {
     }
 
     private HttpResponse<String> post(byte[] body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri("/internal/gossip")).header("Content-Type", "application/json")
+        return http.send(HttpRequest.newBuilder(gossipUri("/internal/gossip")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static URI uri(String path) {
         return URI.create("http://127.0.0.1:" + APP.getLocalPort() + path);
+    }
+
+    private static URI gossipUri(String path) {
+        return URI.create("http://127.0.0.1:" + ((NodeApplication) APP.getApplication()).gossipPort() + path);
     }
 }

@@ -57,6 +57,9 @@ public class NodeConfiguration extends Configuration {
     private GossipFactory gossip = new GossipFactory();
 
     @JsonProperty @NotNull @Valid
+    private GossipServerFactory gossipServer = new GossipServerFactory();
+
+    @JsonProperty @NotNull @Valid
     private ConsensusFactory consensus = new ConsensusFactory();
 
     @JsonProperty @NotNull @Valid
@@ -98,6 +101,11 @@ public class NodeConfiguration extends Configuration {
 
     public GossipFactory gossip() {
         return gossip;
+    }
+
+    /** The gossip server's connector and thread pool ({@code /internal/*} only). */
+    public GossipServerFactory gossipServer() {
+        return gossipServer;
     }
 
     public ConsensusFactory consensus() {

@@ -21,11 +21,15 @@ final class BlockWriter {
     private final BlockStore store;
     private final Consumer<Input> done;
     private final Consumer<Throwable> fatal;
+    private final java.util.function.LongConsumer storedNanos;
     private final Worker<DecidedBlock> worker;
     private long resumeAt = -1;
     private boolean held;
 
-    BlockWriter(BlockStore store, int capacity, Consumer<Input> done, Consumer<Throwable> fatal) {
+    /** @param storedNanos told how long each successful block transaction took (the block-store histogram) */
+    BlockWriter(BlockStore store, int capacity, Consumer<Input> done, Consumer<Throwable> fatal,
+                java.util.function.LongConsumer storedNanos) {
+        this.storedNanos = storedNanos;
         this.store = store;
         this.done = done;
         this.fatal = fatal;
@@ -60,6 +64,7 @@ final class BlockWriter {
         }
         resumeAt = -1;
         StoreOutcome outcome;
+        long start = System.nanoTime();
         try {
             outcome = store.store(BlockWrite.of(block));
         } catch (RuntimeException e) {
@@ -73,6 +78,7 @@ final class BlockWriter {
             fatal.accept(new IllegalStateException("decided height " + n.height() + " does not follow stored height "
                     + n.latestHeight()));
         } else {
+            storedNanos.accept(System.nanoTime() - start);
             done.accept(new Input.BlockPersisted(h));
         }
     }

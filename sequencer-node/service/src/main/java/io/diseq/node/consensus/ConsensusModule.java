@@ -26,7 +26,6 @@ import io.diseq.node.input.InputWindow;
 import io.diseq.node.publish.BlockPublisher;
 import io.diseq.node.store.BlockStore;
 import io.diseq.node.store.PostgresNodeStore;
-import io.diseq.node.sync.BlocksResource;
 import io.dropwizard.core.setup.Environment;
 import java.net.URI;
 import java.util.Map;
@@ -38,7 +37,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Wires the consensus driver on top of the node's components (docs/architecture.md §Consensus driver): rebuilds
  * the node runtime from the stored signer state, chain tip, consensus log and input positions, and registers the
- * driver's lifecycle, the internal blocks endpoint, health checks and metrics. {@link #status()} is the read-only
+ * driver's lifecycle, health checks and metrics. {@link #status()} is the read-only
  * view for the REST API.
  */
 public final class ConsensusModule {
@@ -82,8 +81,6 @@ public final class ConsensusModule {
         NodeStatusView status = new RuntimeStatusView(parts.chain().chainId(), driver, parts.client()::peers);
 
         environment.lifecycle().manage(driver);
-        environment.jersey().register(new BlocksResource(parts.blocks(), settings.serveBlocks(),
-                settings.fetchMaxResponseBytes()));
         environment.healthChecks().register("consensus-driver", new ConsensusDriverHealthCheck(driver));
         environment.healthChecks().register("peer-quorum",
                 new PeerQuorumHealthCheck(status, parts.chain().validators().quorum()));
@@ -103,7 +100,7 @@ public final class ConsensusModule {
         OutputPerformer.Ports ports = new OutputPerformer.Ports(new SignerStateStore(parts.jdbi()), log, parts.signer(),
                 parts.client(), parts.window(), parts.publisher()::blockStored);
         int writes = settings.runtime().maxPendingBlocks() * 2 + 4;
-        return new OutputPerformer(ports, new BlockWriter(parts.blocks(), writes, done, driver::fail),
+        return new OutputPerformer(ports, new BlockWriter(parts.blocks(), writes, done, driver::fail, metrics::stored),
                 new BlockFetcher(blockUrls(parts.chain(), parts.self().index()), settings.runtime().fetchTimeoutMs(),
                         settings.fetchMaxResponseBytes(), done),
                 new TrieLoader(parts.trieNodes(), done), new OutputReports(metrics, clock), driver::durable);

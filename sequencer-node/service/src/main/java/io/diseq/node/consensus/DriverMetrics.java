@@ -3,6 +3,7 @@ package io.diseq.node.consensus;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.MetricRegistry;
+import io.diseq.node.metrics.BucketHistogram;
 import io.diseq.core.chain.DecidedBlock;
 import io.diseq.core.chain.RejectCode;
 import java.util.EnumMap;
@@ -21,7 +22,8 @@ final class DriverMetrics {
     private final Counter inputFailed;
     private final Counter storageRetries;
     private final Histogram messagesPerBlock;
-    private final Histogram finalityMs;
+    private final BucketHistogram finalityMs;
+    private final BucketHistogram storeMs;
 
     DriverMetrics(MetricRegistry registry) {
         for (RejectCode code : RejectCode.values()) {
@@ -37,7 +39,8 @@ final class DriverMetrics {
         inputFailed = registry.counter("consensus.inputFailed");
         storageRetries = registry.counter("consensus.storageRetries");
         messagesPerBlock = registry.histogram("consensus.messagesPerBlock");
-        finalityMs = registry.histogram("consensus.finalityMs");
+        finalityMs = BucketHistogram.latencyMs(registry, "consensus.finalityMs");
+        storeMs = BucketHistogram.latencyMs(registry, "consensus.blockStoreMs");
     }
 
     void rejected(RejectCode code) {
@@ -55,6 +58,11 @@ final class DriverMetrics {
     /** A block was decided from a peer's certificate (catch-up) or from the local consensus log. */
     void decidedFromSync() {
         decidedFromSync.inc();
+    }
+
+    /** Storing one decided block took {@code nanos} (the PostgreSQL transaction and the window drain). */
+    void stored(long nanos) {
+        storeMs.update(nanos / 1_000_000);
     }
 
     void evidence() {

@@ -1,5 +1,6 @@
 package io.diseq.node.gossip;
 
+import io.diseq.node.metrics.BucketHistogram;
 import io.dropwizard.lifecycle.Managed;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,10 +23,18 @@ public final class GossipClient implements Managed {
      */
     public GossipClient(Map<Integer, URI> peerUrls, Duration connectTimeout, Duration requestTimeout,
                         RetryPolicy retry, int queuePerPeer) {
+        this(peerUrls, connectTimeout, requestTimeout, retry, queuePerPeer, new BucketHistogram(BucketHistogram.LATENCY_MS));
+    }
+
+    /**
+     * @param latencyMs round trip of every delivery attempt that got an HTTP answer (ms), all peers together
+     */
+    public GossipClient(Map<Integer, URI> peerUrls, Duration connectTimeout, Duration requestTimeout,
+                        RetryPolicy retry, int queuePerPeer, BucketHistogram latencyMs) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .version(HttpClient.Version.HTTP_1_1).build();
         peerUrls.forEach((index, url) ->
-                peers.put(index, new PeerSender(index, url, http, requestTimeout, retry, queuePerPeer)));
+                peers.put(index, new PeerSender(index, url, http, requestTimeout, retry, queuePerPeer, latencyMs)));
     }
 
     @Override

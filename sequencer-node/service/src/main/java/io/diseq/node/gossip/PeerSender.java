@@ -1,5 +1,6 @@
 package io.diseq.node.gossip;
 
+import io.diseq.node.metrics.BucketHistogram;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +24,7 @@ final class PeerSender {
     private final HttpClient http;
     private final Duration requestTimeout;
     private final RetryPolicy retry;
+    private final BucketHistogram latencyMs;
     private final LinkedBlockingDeque<GossipEnvelope> queue;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -31,7 +33,9 @@ final class PeerSender {
     private volatile boolean running;
     private Thread thread;
 
-    PeerSender(int peer, URI url, HttpClient http, Duration requestTimeout, RetryPolicy retry, int capacity) {
+    PeerSender(int peer, URI url, HttpClient http, Duration requestTimeout, RetryPolicy retry, int capacity,
+               BucketHistogram latencyMs) {
+        this.latencyMs = latencyMs;
         this.peer = peer;
         this.url = url;
         this.http = http;
@@ -111,7 +115,9 @@ final class PeerSender {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
+            long start = System.nanoTime();
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            latencyMs.update((System.nanoTime() - start) / 1_000_000);
             if (status / 100 == 2) {
                 return Outcome.DELIVERED;
             }

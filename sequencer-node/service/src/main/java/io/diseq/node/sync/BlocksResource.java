@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * {@code GET /internal/blocks?from=H&limit=N}: decided blocks {@code H, H+1, …} with their certificates
@@ -38,6 +39,8 @@ public final class BlocksResource {
         }
     }
 
+    private static final Pattern DECIMAL = Pattern.compile("[1-9][0-9]{0,17}");
+
     private final BlockStore store;
     private final int maxBlocks;
     private final int maxBytes;
@@ -50,10 +53,9 @@ public final class BlocksResource {
 
     @GET
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    public byte[] blocks(@QueryParam("from") Long from, @QueryParam("limit") Integer limit) {
-        if (from == null || from < 1 || limit == null || limit < 1) {
-            throw new ApiException(Code.BAD_RANGE, "from >= 1 and limit >= 1 are required");
-        }
+    public byte[] blocks(@QueryParam("from") String fromParam, @QueryParam("limit") String limitParam) {
+        long from = positive(fromParam, Long.MAX_VALUE);
+        int limit = (int) positive(limitParam, Integer.MAX_VALUE);
         List<byte[]> encoded = new ArrayList<>();
         long bytes = 0;
         for (BlockRow row : store.blocksFrom(from, Math.min(limit, maxBlocks))) {
@@ -69,5 +71,24 @@ public final class BlocksResource {
             bytes += block.length;
         }
         return SyncBlocksCodec.encodeResponse(encoded);
+    }
+
+    /**
+     * A decimal integer in 1..max; anything else (absent, empty, signed, non-digit, too long) is BAD_RANGE.
+     * The parameters arrive as strings so that a malformed one is this typed 400, not Jersey's 404.
+     */
+    private static long positive(String value, long max) {
+        if (value == null || !DECIMAL.matcher(value).matches()) {
+            throw badRange();
+        }
+        long parsed = Long.parseLong(value);
+        if (parsed > max) {
+            throw badRange();
+        }
+        return parsed;
+    }
+
+    private static ApiException badRange() {
+        return new ApiException(Code.BAD_RANGE, "from >= 1 and limit >= 1 are required (decimal integers)");
     }
 }

@@ -36,7 +36,7 @@ class NodeConfigurationTest {
         assertThat(settings.chain().validators().size()).isEqualTo(4);
         assertThat(settings.chain().validators().quorum()).isEqualTo(3);
         assertThat(settings.chain().validators().get(2).id()).isEqualTo("v2");
-        assertThat(settings.chain().validators().get(2).gossipUrl()).isEqualTo("http://v2:8080/internal/gossip");
+        assertThat(settings.chain().validators().get(2).gossipUrl()).isEqualTo("http://v2:8082/internal/gossip");
         assertThat(settings.chain().timeouts().proposeMs(2)).isEqualTo(4000);
         assertThat(settings.chain().blockMessagesMax()).isEqualTo(10000);
         assertThat(settings.kafka().messagesTopic()).isEqualTo("devnet.messages");

@@ -252,7 +252,7 @@ class GarbagePayloadsTest {
 
     /** Posts the envelope; a 429 (inbox full) is retried until the deadline, any other status is returned. */
     private int postAccepted(Cluster c, int i, GossipEnvelope e) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + c.port(i) + "/internal/gossip"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + c.gossipPort(i) + "/internal/gossip"))
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(EnvelopeJson.of(e).toBytes())).build();
         int[] status = new int[1];

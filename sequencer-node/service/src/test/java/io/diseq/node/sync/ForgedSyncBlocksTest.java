@@ -112,7 +112,7 @@ class ForgedSyncBlocksTest {
         List<FakePeer> peers = new ArrayList<>();
         try (Cluster c = new Cluster("forged", 4, KAFKA, PG, CONFIG)) {
             for (int i = 0; i < NODE; i++) {
-                peers.add(FakePeer.start(c.port(i)));
+                peers.add(FakePeer.start(c.gossipPort(i)));
             }
             c.start(NODE);
             ChainConfig chain = c.chain();
@@ -262,7 +262,7 @@ class ForgedSyncBlocksTest {
     private static void postStatus(Cluster c, int from, long tipHeight, Bytes tipId) throws Exception {
         GossipSigner signer = new GossipSigner(c.chainId(), from, TestKeys.validator(from).signing());
         GossipEnvelope status = signer.sign(tipHeight + 1, 0, GossipType.STATUS, Payloads.status(tipHeight, tipId));
-        HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + c.port(NODE) + "/internal/gossip"))
+        HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + c.gossipPort(NODE) + "/internal/gossip"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(EnvelopeJson.of(status).toBytes())).build();
         assertThat(HTTP.send(post, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);

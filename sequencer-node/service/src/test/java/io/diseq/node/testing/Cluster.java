@@ -21,7 +21,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * N validator nodes (the public test keys v0..v3) in this JVM: one Dropwizard app per validator, each
- * with its own PostgreSQL database and HTTP port, all on one Kafka broker. Nodes are stopped and
+ * with its own PostgreSQL database, public HTTP port and gossip port, all on one Kafka broker. Nodes are stopped and
  * started again individually (a restart keeps the database and port). The YAML of each node is
  * generated; {@code extraYaml} adds or overrides top-level sections (timeouts, block limits, …); {@code {self}}
  * in it becomes the validator's id.
@@ -31,6 +31,7 @@ public final class Cluster implements AutoCloseable {
     private final int size;
     private final List<Path> configs = new ArrayList<>();
     private final List<Integer> ports;
+    private final List<Integer> gossipPorts;
     private final String extraYaml;
     private final List<String> databases = new ArrayList<>();
     private final Map<Integer, Jdbi> jdbis = new java.util.concurrent.ConcurrentHashMap<>();
@@ -45,7 +46,9 @@ public final class Cluster implements AutoCloseable {
         this.pg = pg;
         kafka.createTopic(chainId + ".messages", 2);
         kafka.createTopic(chainId + ".blocks", 1);
-        this.ports = LocalPorts.free(size);
+        List<Integer> free = LocalPorts.free(2 * size);
+        this.ports = free.subList(0, size);
+        this.gossipPorts = free.subList(size, 2 * size);
         this.extraYaml = extraYaml;
         try {
             Path dir = Files.createTempDirectory("diseq-" + chainId);
@@ -120,9 +123,14 @@ public final class Cluster implements AutoCloseable {
         return ((NodeApplication) apps.get(i).getApplication()).consensus();
     }
 
-    /** The HTTP port validator {@code i} is configured with (its gossip URL), whether or not it runs. */
+    /** The public HTTP port (REST API) validator {@code i} is configured with, whether or not it runs. */
     public int port(int i) {
         return ports.get(i);
+    }
+
+    /** The gossip server port of validator {@code i} (its gossip URL and block sync), whether or not it runs. */
+    public int gossipPort(int i) {
+        return gossipPorts.get(i);
     }
 
     public com.codahale.metrics.health.HealthCheckRegistry healthChecks(int i) {
@@ -180,7 +188,7 @@ public final class Cluster implements AutoCloseable {
             y.append("  - id: v").append(i).append('\n')
                     .append("    signingPublicKey: ").append(hex(keys.signing().publicKey())).append('\n')
                     .append("    vrfPublicKey: ").append(hex(keys.vrfPublicKey())).append('\n')
-                    .append("    gossipUrl: http://127.0.0.1:").append(ports.get(i)).append("/internal/gossip\n");
+                    .append("    gossipUrl: http://127.0.0.1:").append(gossipPorts.get(i)).append("/internal/gossip\n");
         }
         y.append("keyFile: ").append(ResourceHelpers.resourceFilePath("keys/v" + self + ".key")).append('\n');
         y.append("kafka:\n  bootstrapServers: ").append(kafka.bootstrapServers()).append('\n');
@@ -188,7 +196,8 @@ public final class Cluster implements AutoCloseable {
         y.append("database:\n  driverClass: org.postgresql.Driver\n  url: ").append(pg.jdbcUrl(databases.get(self)))
                 .append("\n  user: postgres\n  properties:\n    reWriteBatchedInserts: true\n");
         y.append("server:\n  applicationConnectors:\n    - type: http\n      port: ").append(ports.get(self))
-                .append("\n      bindHost: 127.0.0.1\n  requestLog:\n    appenders: []\n  adminConnectors:\n    - type: http\n      port: 0\n");
+                .append("\n      bindHost: 127.0.0.1\n  requestLog:\n    type: classic\n    appenders: []\n  adminConnectors:\n    - type: http\n      port: 0\n");
+        y.append("gossipServer:\n  bindHost: 127.0.0.1\n  port: ").append(gossipPorts.get(self)).append('\n');
         // external: logback-test.xml stays in charge; a Dropwizard logging config would be reset to
         // INFO for the whole test JVM when the first validator stops, flooding the CI log
         y.append("logging:\n  type: external\n");

@@ -3,7 +3,7 @@ package io.diseq.client;
 import io.diseq.core.chain.BlockHeader;
 import io.diseq.core.chain.ConsensusVerifier;
 import io.diseq.core.chain.PartitionRange;
-import io.diseq.core.chain.Leaders;
+import io.diseq.core.chain.HeaderRules;
 import io.diseq.core.chain.QuorumCertificate;
 import io.diseq.core.chain.ValidatorSet;
 import io.diseq.core.chain.Verdict;
@@ -140,31 +140,13 @@ public final class BlockChecker {
 
     /** The header's committer and the proposer its committer's VRF proof selects (docs/protocol.md §7.6). */
     private String leaderViolation(BlockHeader h) {
-        if (h.committerIndex() != validators.committerIndex(h.height(), h.round())) {
-            return "committer " + h.committerIndex() + " is not the committer of (height " + h.height() + ", round "
-                    + h.round() + ")";
-        }
-        int proposer = Leaders.proposer(chainId, validators, verifier, h.height(), h.round(), h.parentHash(),
-                h.commitmentPi());
-        if (proposer < 0) {
-            return "the committer's VRF proof does not verify";
-        }
-        if (proposer != h.proposerIndex()) {
-            return "proposer " + h.proposerIndex() + " is not the one the VRF proof selects (" + proposer + ")";
-        }
-        return null;
+        return HeaderRules.leaders(chainId, validators, verifier, h, -1);
     }
 
     private String linkViolation(BlockHeader parent, Bytes parentId, BlockHeader h) {
-        if (h.height() != parent.height() + 1) {
-            return "height " + h.height() + " follows height " + parent.height();
-        }
-        if (!h.parentHash().equals(parentId)) {
-            return "parent hash " + h.parentHash().toHex() + " is not the id of block " + parent.height() + " ("
-                    + parentId.toHex() + ")";
-        }
-        if (h.timestampMs() <= parent.timestampMs()) {
-            return "timestamp " + h.timestampMs() + " is not after the parent's " + parent.timestampMs();
+        String bad = HeaderRules.link(chainId, parent, parentId, h);
+        if (bad != null) {
+            return bad;
         }
         for (PartitionRange r : h.ranges()) {
             Long next = nextOffsets.getOrDefault(r.partition(), fromGenesis ? 0L : null);

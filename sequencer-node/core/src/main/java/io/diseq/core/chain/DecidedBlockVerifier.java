@@ -65,26 +65,8 @@ public final class DecidedBlockVerifier {
     }
 
     private static String linkViolation(ChainConfig config, ConsensusVerifier verifier, ChainTip parent, BlockHeader h) {
-        if (!h.chainId().equals(config.chainId()) || h.height() != parent.height() + 1) {
-            return "wrong chain id or height";
-        }
-        if (!h.parentHash().equals(parent.blockId()) || !h.validatorSetHash().equals(config.validators().hash())) {
-            return "parent hash or validator-set hash mismatch";
-        }
-        if (h.timestampMs() <= parent.header().timestampMs()) {
-            return "timestamp not after parent's";
-        }
-        if (h.committerIndex() != config.validators().committerIndex(h.height(), h.round())
-                || Leaders.proposer(config, verifier, h.height(), h.round(), h.parentHash(), h.commitmentPi())
-                != h.proposerIndex()) {
-            return "commitment does not select the header's proposer";
-        }
-        for (PartitionRange r : h.ranges()) {
-            if (r.firstOffset() != parent.nextOffset(r.partition())) {
-                return "range of partition " + r.partition() + " does not start at the next unsequenced offset";
-            }
-        }
-        return null;
+        String bad = HeaderRules.all(config, verifier, parent, h, -1);
+        return bad != null ? bad : HeaderRules.ranges(parent, h);
     }
 
     /** Count, indices, ids, and each message inside its partition's range, offsets ascending per partition. */

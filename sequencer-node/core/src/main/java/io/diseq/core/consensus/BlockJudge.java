@@ -7,7 +7,7 @@ import io.diseq.core.chain.ChainTip;
 import io.diseq.core.chain.ConsensusVerifier;
 import io.diseq.core.chain.ContentRule;
 import io.diseq.core.chain.InputLog;
-import io.diseq.core.chain.Leaders;
+import io.diseq.core.chain.HeaderRules;
 import io.diseq.core.trie.NodeStore;
 import io.diseq.core.util.Bytes;
 import java.util.HashMap;
@@ -102,29 +102,12 @@ final class BlockJudge {
     }
 
     private String headerViolation(ChainTip tip, BlockHeader h) {
-        if (!h.chainId().equals(config.chainId()) || h.height() != tip.height() + 1) {
-            return "wrong chain id or height";
+        String bad = HeaderRules.link(config.chainId(), tip.header(), tip.blockId(), h);
+        if (bad == null) {
+            bad = HeaderRules.validatorSet(config.validators(), h);
         }
-        if (!h.parentHash().equals(tip.blockId())) {
-            return "parent hash is not the decided block " + tip.blockId();
-        }
-        if (!h.validatorSetHash().equals(config.validators().hash())) {
-            return "wrong validator-set hash";
-        }
-        if (h.timestampMs() <= tip.header().timestampMs()) {
-            return "timestamp " + h.timestampMs() + " not after parent's " + tip.header().timestampMs();
-        }
-        if (h.committerIndex() != config.validators().committerIndex(h.height(), h.round())) {
-            return "committer index is not the committer of the header's round";
-        }
-        int proposer = known.lookup(h.round(), h.commitmentPi());
-        if (proposer < 0) {
-            proposer = Leaders.proposer(config, verifier, h.height(), h.round(), h.parentHash(), h.commitmentPi());
-        }
-        if (proposer < 0 || proposer != h.proposerIndex()) {
-            return "commitment pi does not select the header's proposer";
-        }
-        return null;
+        return bad != null ? bad : HeaderRules.leaders(config.chainId(), config.validators(), verifier, h,
+                known.lookup(h.round(), h.commitmentPi()));
     }
 
     private static String contentMismatch(BlockHeader h, BlockContent c) {

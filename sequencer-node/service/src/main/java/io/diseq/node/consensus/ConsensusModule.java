@@ -1,5 +1,6 @@
 package io.diseq.node.consensus;
 
+import io.diseq.node.store.SignerStateStore;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import io.diseq.core.chain.ChainConfig;

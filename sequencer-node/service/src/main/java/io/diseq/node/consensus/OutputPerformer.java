@@ -1,5 +1,6 @@
 package io.diseq.node.consensus;
 
+import io.diseq.node.store.SignerStateStore;
 import io.diseq.core.chain.DecidedBlock;
 import io.diseq.core.chain.PartitionRange;
 import io.diseq.core.runtime.Output;

@@ -1,5 +1,6 @@
 package io.diseq.node.consensus;
 
+import io.diseq.node.store.SignerStateStore;
 import static io.diseq.node.consensus.ClusterChecks.assertNoFork;
 import static io.diseq.node.consensus.ClusterChecks.chain;
 import static io.diseq.node.consensus.ClusterChecks.height;

@@ -224,7 +224,8 @@ class ForgedSyncBlocksTest {
                         + chain.validators().quorum()),
                 new Forgery("a certified block of another chain",
                         wire(elsewhere.header(), elsewhere.certificate(), elsewhere.messages()),
-                        RejectCode.INVALID_BLOCK, "wrong chain id or height"),
+                        RejectCode.INVALID_BLOCK, "wrong chain id or height: chain id " + elsewhere.header().chainId()
+                        + ", expected " + chain.chainId()),
                 new Forgery("a certified header with other messages", wire(b.header(), b.certificate(), swapped),
                         RejectCode.INVALID_BLOCK, "recomputed roots differ from the header's"));
     }

@@ -1,8 +1,7 @@
-package io.diseq.node.consensus;
+package io.diseq.node.store;
 
 import io.diseq.core.consensus.SignerState;
 import io.diseq.core.consensus.SignerStateCodec;
-import io.diseq.node.store.SignerStateDao;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 

@@ -39,7 +39,7 @@ public final class InternalServer implements Managed {
 
     private final Server server;
     private final ServerConnector connector;
-    private final ResourceConfig jersey = new ResourceConfig();
+    private final ResourceConfig jersey = new io.dropwizard.jersey.DropwizardResourceConfig(); // registers resource instances without Jersey's provider warning
 
     public InternalServer(Settings settings, ObjectMapper json, HeaderTimeout headerTimeout) {
         QueuedThreadPool pool = new QueuedThreadPool(settings.maxThreads(), settings.minThreads(), POOL_IDLE_MS);

@@ -65,7 +65,17 @@ public final class BucketHistogram implements Metric {
         return out;
     }
 
-    long sum() {
+    /** Sum of the recorded values. */
+    public long sum() {
         return sum.sum();
+    }
+
+    /** Number of recorded values. */
+    public long count() {
+        long n = 0;
+        for (LongAdder c : counts) {
+            n += c.sum();
+        }
+        return n;
     }
 }

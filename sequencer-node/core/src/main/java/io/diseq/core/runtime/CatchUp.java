@@ -27,6 +27,7 @@ final class CatchUp {
     private int inflightPeer = -1;
     private long inflightDeadlineMs;
     private int rotation;
+    private long lastNowMs;
 
     CatchUp(int faulty, RuntimeSettings settings) {
         this.faulty = faulty;
@@ -56,11 +57,28 @@ final class CatchUp {
         return new TreeMap<>(claims);
     }
 
-    /** The next request, if this node should fetch now and may ({@code mayFetch}: no block waiting, room to write). */
+    /** The highest claim of any peer (unvouched: a hint that may be a lie), or −1. */
+    private long highestClaim() {
+        long max = -1;
+        for (long h : claims.values()) {
+            max = Math.max(max, h);
+        }
+        return max;
+    }
+
+    /**
+     * The next request, if this node should fetch now and may ({@code mayFetch}: no block waiting, room to write).
+     * Behind the vouched height it catches up (and reports it). Behind only an unvouched claim, it PROBES after
+     * {@code graceMs}: one block at a time from a claimant, under the same per-peer backoff, without reporting
+     * {@code catchingUp}. A true claim is then proven by the block's certificate (a lone honest node that
+     * decided while its peers stalled is followed), and a false one costs its sender a doubling pause.
+     */
     Output.FetchBlocks next(long tipHeight, long nowMs, boolean mayFetch) {
+        lastNowMs = nowMs;
         expire(nowMs);
         long goal = vouched();
-        if (goal <= tipHeight) {
+        boolean vouchedAhead = goal > tipHeight;
+        if (!vouchedAhead && highestClaim() <= tipHeight) {
             active = false;
             behindSinceMs = -1;
             return null;
@@ -68,10 +86,14 @@ final class CatchUp {
         if (behindSinceMs < 0) {
             behindSinceMs = nowMs;
         }
-        if (!active && goal - tipHeight < settings.lagHeights() && nowMs - behindSinceMs < settings.graceMs()) {
+        boolean graceOver = nowMs - behindSinceMs >= settings.graceMs();
+        if (vouchedAhead && !active && goal - tipHeight < settings.lagHeights() && !graceOver) {
             return null;
         }
-        active = true;
+        if (!vouchedAhead && !graceOver) {
+            return null;
+        }
+        active = vouchedAhead;
         if (inflightId >= 0 || !mayFetch) {
             return null;
         }
@@ -82,7 +104,7 @@ final class CatchUp {
         inflightId = nextRequestId++;
         inflightPeer = peer;
         inflightDeadlineMs = nowMs + settings.fetchTimeoutMs();
-        int count = (int) Math.min(settings.fetchBlocks(), goal - tipHeight);
+        int count = vouchedAhead ? (int) Math.min(settings.fetchBlocks(), goal - tipHeight) : 1;
         return new Output.FetchBlocks(inflightId, peer, tipHeight + 1, Math.max(1, count));
     }
 
@@ -128,16 +150,21 @@ final class CatchUp {
 
     /** When this component next needs the runtime awake, or {@code Long.MAX_VALUE}. */
     long nextWakeMs() {
-        long next = Long.MAX_VALUE;
         if (inflightId >= 0) {
-            next = inflightDeadlineMs;
-        } else if (active) {
-            for (long t : blockedUntilMs.values()) {
+            return inflightDeadlineMs;
+        }
+        if (behindSinceMs < 0) {
+            return Long.MAX_VALUE;
+        }
+        long graceEnd = behindSinceMs + settings.graceMs();
+        if (!active && graceEnd > lastNowMs) {
+            return graceEnd;
+        }
+        long next = Long.MAX_VALUE;
+        for (long t : blockedUntilMs.values()) {
+            if (t > lastNowMs) {
                 next = Math.min(next, t);
             }
-        }
-        if (!active && behindSinceMs >= 0) {
-            next = Math.min(next, behindSinceMs + settings.graceMs());
         }
         return next;
     }

@@ -61,6 +61,21 @@ class NodeRuntimeTest {
     }
 
     @Test
+    void aLoneClaimIsProbedOneBlockAtATimeAfterTheGraceWithoutReportingCatchUp() {
+        NodeRuntime r = runtime(0);
+        assertThat(r.step(status(1, 50), now)).noneMatch(o -> o instanceof Output.FetchBlocks);
+        List<Output> out = r.step(new Input.Tick(), now += RuntimeSettings.DEFAULTS.graceMs());
+        Output.FetchBlocks probe = (Output.FetchBlocks) out.stream().filter(o -> o instanceof Output.FetchBlocks)
+                .findFirst().orElseThrow();
+        assertThat(probe.peer()).isEqualTo(1);
+        assertThat(probe.count()).isEqualTo(1);
+        assertThat(r.status().catchingUp()).isFalse();
+        r.step(new Input.BlocksFetched(probe.requestId(), 1, new byte[] {(byte) 0xc0}), now); // nothing: a lie
+        assertThat(r.step(new Input.Tick(), now += 1)).noneMatch(o -> o instanceof Output.FetchBlocks);
+        assertThat(r.nextWakeMs()).isGreaterThan(now); // the liar waits out its backoff; no busy wake-ups
+    }
+
+    @Test
     void catchUpAsksAVouchingPeerAndBacksOffAfterAFailure() {
         NodeRuntime r = runtime(0);
         r.step(status(1, 10), now);

@@ -3,6 +3,9 @@ package io.diseq.node.metrics;
 import com.codahale.metrics.Metric;
 import com.codahale.metrics.MetricRegistry;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -34,13 +37,21 @@ public final class BucketHistogram implements Metric {
         }
     }
 
-    /** The histogram registered under {@code name}, created with {@link #LATENCY_MS} on first use. */
+    /**
+     * Bucket histograms by registry. They are kept beside the Dropwizard registry, not in it: a registry with a
+     * listener (any reporter, JMX among them) refuses metric types it does not know, which would stop the node.
+     */
+    private static final Map<MetricRegistry, Map<String, BucketHistogram>> BY_REGISTRY = new WeakHashMap<>();
+
+    /** The histogram named {@code name} of {@code registry}, created with {@link #LATENCY_MS} on first use. */
     public static synchronized BucketHistogram latencyMs(MetricRegistry registry, String name) {
-        Metric existing = registry.getMetrics().get(name);
-        if (existing instanceof BucketHistogram h) {
-            return h;
-        }
-        return registry.register(name, new BucketHistogram(LATENCY_MS));
+        return BY_REGISTRY.computeIfAbsent(registry, r -> new TreeMap<>())
+                .computeIfAbsent(name, n -> new BucketHistogram(LATENCY_MS));
+    }
+
+    /** The bucket histograms of {@code registry}, by name (a snapshot of the names). */
+    public static synchronized Map<String, BucketHistogram> of(MetricRegistry registry) {
+        return new TreeMap<>(BY_REGISTRY.getOrDefault(registry, Map.of()));
     }
 
     public void update(long value) {

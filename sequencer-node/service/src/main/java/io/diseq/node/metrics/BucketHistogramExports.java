@@ -1,6 +1,5 @@
 package io.diseq.node.metrics;
 
-import com.codahale.metrics.Metric;
 import com.codahale.metrics.MetricRegistry;
 import io.prometheus.client.Collector;
 import java.util.ArrayList;
@@ -23,10 +22,8 @@ public final class BucketHistogramExports extends Collector {
     @Override
     public List<MetricFamilySamples> collect() {
         List<MetricFamilySamples> out = new ArrayList<>();
-        for (Map.Entry<String, Metric> e : registry.getMetrics().entrySet()) {
-            if (e.getValue() instanceof BucketHistogram h) {
-                out.add(family(sanitizeMetricName(e.getKey()), h));
-            }
+        for (Map.Entry<String, BucketHistogram> e : BucketHistogram.of(registry).entrySet()) {
+            out.add(family(sanitizeMetricName(e.getKey()), e.getValue()));
         }
         return out;
     }

@@ -182,7 +182,7 @@ class ConsensusClusterTest {
     }
 
     private static long finalityMean(Cluster c) {
-        var h = (io.diseq.node.metrics.BucketHistogram) c.metrics(0).getMetrics().get("consensus.finalityMs");
+        var h = io.diseq.node.metrics.BucketHistogram.of(c.metrics(0)).get("consensus.finalityMs");
         return h.count() == 0 ? 0 : h.sum() / h.count(); // the mean: the histogram keeps buckets, not samples
     }
 

@@ -3,6 +3,7 @@ package io.diseq.node.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.MetricRegistryListener;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.dropwizard.DropwizardExports;
 import io.prometheus.client.exporter.common.TextFormat;
@@ -30,6 +31,16 @@ class BucketHistogramExportsTest {
                 .contains("consensus_finalityMs_bucket{le=\"+Inf\",} 4.0")
                 .contains("consensus_finalityMs_sum 60017.0")
                 .contains("consensus_finalityMs_count 4.0");
+    }
+
+    /** A registry with a listener (any reporter) refuses unknown metric types: the histograms stay beside it. */
+    @Test
+    void aRegistryWithAReporterListenerAcceptsTheHistograms() throws Exception {
+        MetricRegistry registry = new MetricRegistry();
+        registry.addListener(new MetricRegistryListener.Base() {
+        });
+        BucketHistogram.latencyMs(registry, "gossip.latencyMs").update(3);
+        assertThat(scrape(registry)).contains("gossip_latencyMs_count 1.0");
     }
 
     private static String scrape(MetricRegistry registry) throws Exception {

@@ -21,6 +21,8 @@ final class TrieCache implements NodeStore {
     private final LinkedHashMap<Bytes, byte[]> lru = new LinkedHashMap<>(1024, 0.75f, true);
     private final TreeMap<Long, Map<Bytes, byte[]>> pinned = new TreeMap<>();
     private final Map<Bytes, byte[]> pinnedIndex = new HashMap<>();
+    /** How many pinned blocks hold each pinned node (a node may be new in two blocks being written). */
+    private final Map<Bytes, Integer> pinCount = new HashMap<>();
     private long bytes;
 
     TrieCache(long maxBytes) {
@@ -39,8 +41,13 @@ final class TrieCache implements NodeStore {
 
     /** Nodes of the block of {@code height}, held until {@link #unpin} (the block is durable). */
     void pin(long height, Map<Bytes, byte[]> nodes) {
-        pinned.computeIfAbsent(height, h -> new HashMap<>()).putAll(nodes);
-        pinnedIndex.putAll(nodes);
+        Map<Bytes, byte[]> block = pinned.computeIfAbsent(height, h -> new HashMap<>());
+        nodes.forEach((hash, node) -> {
+            if (block.put(hash, node) == null) {
+                pinnedIndex.put(hash, node);
+                pinCount.merge(hash, 1, Integer::sum);
+            }
+        });
     }
 
     /** The block of {@code height} is durable: its nodes become ordinary cache entries. */
@@ -49,8 +56,12 @@ final class TrieCache implements NodeStore {
         if (nodes == null) {
             return;
         }
-        nodes.keySet().forEach(pinnedIndex::remove);
-        pinned.values().forEach(pinnedIndex::putAll); // a node may belong to a later pinned block as well
+        nodes.keySet().forEach(hash -> {
+            if (pinCount.merge(hash, -1, Integer::sum) == 0) {
+                pinCount.remove(hash);
+                pinnedIndex.remove(hash);
+            }
+        });
         nodes.forEach(this::put);
     }
 

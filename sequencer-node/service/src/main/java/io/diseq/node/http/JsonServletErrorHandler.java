@@ -10,7 +10,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * {@link JsonErrorHandler}'s JSON error body for {@code sendError} inside a servlet context (Dropwizard's
- * method filter, the explorer's static assets, an ambiguous path the servlet layer refuses).
+ * method filter, an ambiguous path the servlet layer refuses). The explorer writes its errors itself
+ * ({@code io.diseq.node.api.Explorer}).
  */
 public final class JsonServletErrorHandler extends ErrorHandler {
     public JsonServletErrorHandler() {

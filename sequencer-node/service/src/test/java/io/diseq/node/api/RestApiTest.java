@@ -202,6 +202,7 @@ class RestApiTest {
         assertThat(page.body()).contains("<!doctype html>");
         HttpResponse<String> missing = send(HttpRequest.newBuilder(uri("/explorer/no-such-file.js")).GET());
         assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(missing.body()).get("code").asText()).isEqualTo("NOT_FOUND");
     }
 
     @Test

@@ -87,6 +87,56 @@ class HttpEdgesTest {
     }
 
     @Test
+    void explorerErrorsAreJsonAndNothingOutsideItsFolderIsServed() throws Exception {
+        assertError(RawHttp.exchange(publicPort(), RawHttp.get("GET", "/explorer/no-such-file.js")), 404, "NOT_FOUND");
+        for (String directory : new String[] {"/explorer/js/", "/explorer/vendor",
+                "/explorer/vendor/noble-curves-2.4.0/"}) {
+            assertError(RawHttp.exchange(publicPort(), RawHttp.get("GET", directory)), 404, "NOT_FOUND");
+        }
+        for (String outside : new String[] {"/explorer/../something", "/explorer/../node-test.yml",
+                "/explorer/js/../../logback-test.xml"}) {
+            assertError(RawHttp.exchange(publicPort(), RawHttp.get("GET", outside)), 404, "NOT_FOUND");
+        }
+        for (String encoded : new String[] {"/explorer/%2e%2e/node-test.yml", "/explorer/..%2Fnode-test.yml",
+                "/explorer/%2E%2E%2F%2E%2E%2Fetc/passwd"}) {
+            RawHttp.Reply reply = RawHttp.exchange(publicPort(), RawHttp.get("GET", encoded));
+            assertThat(reply.status()).as(encoded + "\n" + reply.head()).isIn(400, 404);
+            assertThat(errorBody(reply).get("code").asText()).isIn("BAD_REQUEST", "NOT_FOUND");
+        }
+        assertError(RawHttp.exchange(publicPort(), post("/explorer/index.html", "{}")), 405, "METHOD_NOT_ALLOWED");
+        RawHttp.Reply missingHead = RawHttp.exchange(publicPort(), RawHttp.get("HEAD", "/explorer/no-such-file.js"));
+        assertThat(missingHead.status()).isEqualTo(404);
+        assertThat(missingHead.head().toLowerCase(java.util.Locale.ROOT)).contains("content-type: application/json");
+        assertThat(missingHead.body()).isEmpty();
+    }
+
+    @Test
+    void explorerFilesCarryTypesAndRevalidatingCacheHeaders() throws Exception {
+        RawHttp.Reply page = RawHttp.exchange(publicPort(), RawHttp.get("GET", "/explorer/"));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(header(page, "content-type")).startsWith("text/html");
+        assertThat(header(page, "cache-control")).isEqualTo("no-cache");
+        assertThat(page.body()).contains("<!doctype html>");
+        String etag = header(page, "etag");
+        assertThat(etag).matches("\"[0-9a-f]{64}\"");
+        String conditional = "GET /explorer/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\nIf-None-Match: " + etag
+                + "\r\n\r\n";
+        RawHttp.Reply unchanged = RawHttp.exchange(publicPort(), conditional);
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+        RawHttp.Reply script = RawHttp.exchange(publicPort(), RawHttp.get("HEAD", "/explorer/js/app.js"));
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(header(script, "content-type")).startsWith("text/javascript");
+        assertThat(Long.parseLong(header(script, "content-length"))).isPositive();
+        assertThat(script.body()).isEmpty();
+        assertThat(header(RawHttp.exchange(publicPort(), RawHttp.get("GET", "/explorer/explorer.css")), "content-type"))
+                .startsWith("text/css");
+        RawHttp.Reply bare = RawHttp.exchange(publicPort(), RawHttp.get("GET", "/explorer"));
+        assertThat(bare.status()).isEqualTo(302);
+        assertThat(header(bare, "location")).endsWith("/explorer/");
+    }
+
+    @Test
     void eachPortServesOnlyItsOwnPaths() throws Exception {
         assertError(RawHttp.exchange(publicPort(), RawHttp.get("GET", "/internal/blocks?from=1&limit=1")), 404,
                 "NOT_FOUND");
@@ -164,6 +214,16 @@ class HttpEdgesTest {
     private static String post(String path, String body) {
         return "POST " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + body.length() + "\r\n\r\n" + body;
+    }
+
+    private static String header(RawHttp.Reply reply, String name) {
+        for (String line : reply.head().split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        throw new AssertionError("no " + name + " header in\n" + reply.head());
     }
 
     private static void assertError(RawHttp.Reply reply, int status, String code) throws Exception {

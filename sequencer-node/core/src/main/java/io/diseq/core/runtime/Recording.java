@@ -234,6 +234,10 @@ public final class Recording {
         } else if (o instanceof Output.LoadTrieNodes l) {
             detail = (l.requestId() + "/" + new java.util.TreeSet<>(l.hashes())).getBytes(StandardCharsets.UTF_8);
         } else if (o instanceof Output.InputFailed f) {
+            // The exception's class, not its message or stack: the JVM's own messages (array bounds, helpful
+            // null pointers) change between JDK versions and flags, and once a throw site is hot HotSpot
+            // throws a preallocated instance with no message and no stack (OmitStackTraceInFastThrow), so a
+            // faithful replay of the same build would not reproduce them. The class is stable under both.
             detail = (f.sender() + "/" + f.what() + "/" + f.error().getClass().getName())
                     .getBytes(StandardCharsets.UTF_8);
         } else {

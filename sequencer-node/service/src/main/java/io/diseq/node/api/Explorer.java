@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * Files found are kept in memory (the folder is a few hundred KB); misses are never cached, so requests
  * for made-up names do not grow anything.
  */
-final class Explorer extends HttpServlet {
+public final class Explorer extends HttpServlet {
     static final String PATH = "/explorer";
     private static final Logger LOG = LoggerFactory.getLogger(Explorer.class);
     private static final String ROOT = "explorer/";
@@ -78,7 +78,7 @@ final class Explorer extends HttpServlet {
         this.loader = loader;
     }
 
-    static void register(Environment environment) {
+    public static void register(Environment environment) {
         environment.servlets().addServlet("explorer", new Explorer(Explorer.class.getClassLoader()))
                 .addMapping(PATH + "/*");
     }

@@ -83,13 +83,13 @@ final class Cluster implements AutoCloseable {
                 Integer.toString(settings.kafkaPort() + 1)));
         awaitLine(postgres, ChildReport.READY);
         awaitLine(broker, ChildReport.READY);
-        ingest = jvm("ingest", "-Xmx512m", "io.diseq.ingest.IngestApplication",
+        ingest = nodeJvm("ingest", "-Xmx512m", "io.diseq.ingest.IngestApplication",
                 List.of("server", network.ingestConfig().toString()));
         awaitPing(ingest, spec.ingestAdminPort());
         KafkaTopics.ensure(spec.bootstrap(), topics().blocks().name(), 1);
         KafkaTopics.ensure(spec.bootstrap(), HarnessSettings.BASELINE_TOPIC, settings.partitions());
         for (GeneratedNetwork.ValidatorFiles v : network.validators()) {
-            validators.add(jvm(v.id(), "-Xmx" + settings.validatorHeapMb() + "m", "io.diseq.node.NodeApplication",
+            validators.add(nodeJvm(v.id(), "-Xmx" + settings.validatorHeapMb() + "m", "io.diseq.node.NodeApplication",
                     List.of("server", v.config().toString())));
         }
         for (int i = 0; i < validators.size(); i++) {
@@ -111,8 +111,19 @@ final class Cluster implements AutoCloseable {
     }
 
     private JavaProcess jvm(String name, String heap, String main, List<String> args) {
+        return jvm(name, heap, main, args, List.of());
+    }
+
+    /** A validator or ingest: also gets the settings' node JVM options, {@code {name}} replaced by its name. */
+    private JavaProcess nodeJvm(String name, String heap, String main, List<String> args) {
+        return jvm(name, heap, main, args,
+                settings.nodeJvmOptions().stream().map(o -> o.replace("{name}", name)).toList());
+    }
+
+    private JavaProcess jvm(String name, String heap, String main, List<String> args, List<String> nodeOptions) {
         List<String> options = new ArrayList<>(List.of(heap, "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError"));
         options.addAll(settings.extraJvmOptions());
+        options.addAll(nodeOptions);
         JavaProcess p = new JavaProcess(name, classpath, options, main, args, logDir).start();
         started.add(p);
         return p;

@@ -95,7 +95,8 @@ public final class NodeWiring {
         GossipSigner signer = new GossipSigner(settings.chain().chainId(), self.index(), self.keys().signing());
         GossipClient client = new GossipClient(peerUrls(settings, self.index()), gossip.connectTimeout(),
                 gossip.requestTimeout(), gossip.retryPolicy(), gossip.queuePerPeer(),
-                BucketHistogram.latencyMs(environment.metrics(), "gossip.latencyMs"));
+                BucketHistogram.latencyMs(environment.metrics(), "gossip.latencyMs"),
+                Math.min(GossipClient.DEFAULT_BATCH_BYTES, settings.http().gossipMaxBodyBytes()));
         environment.lifecycle().manage(client);
 
         InternalServer internal = serveHttp(config, environment, settings);

@@ -44,7 +44,8 @@ public class NodeApplication extends Application<NodeConfiguration> {
         consensus = ConsensusModule.register(config.consensus(), environment, NodeWiring.consensusParts(node));
         node.internal().register(new BlocksResource(node.blocks(), config.consensus().driverSettings().serveBlocks(),
                 config.consensus().driverSettings().fetchMaxResponseBytes()));
-        io.diseq.node.api.ApiModule.register(environment, node.settings(), node.blocks(), node.trieNodes(), node.window(), consensus.status());
+        io.diseq.node.api.ApiModule.register(environment, node.settings(), node.blocks(), node.trieNodes(),
+                config.receiptBlockCacheBytes(), node.window(), consensus.status());
     }
 
     /** The gossip server's port, once the node runs (0 in the configuration picks a free one). */

@@ -62,7 +62,7 @@ public final class NodeWiring {
                 config.consensus().driverSettings().serveBlocks(),
                 config.consensus().driverSettings().fetchMaxResponseBytes()));
         ApiModule.register(environment, components.settings(), components.blocks(), components.trieNodes(),
-                components.window(), consensus.status());
+                config.receiptBlockCacheBytes(), components.window(), consensus.status());
         return new Node(components.settings(), components.self(), components.jdbi(), components.blocks(),
                 components.trieNodes(), components.window(), components.reader(), components.publisher(),
                 components.gossipInbox(), components.gossipSigner(), components.gossipClient(), components.internal(),

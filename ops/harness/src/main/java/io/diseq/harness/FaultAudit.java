@@ -82,9 +82,14 @@ final class FaultAudit {
         return first > 0 && blocks.height() >= first;
     }
 
-    FaultResults.Audit run() throws Exception {
+    FaultResults.Audit run(List<FaultResults.FaultOutcome> faults) throws Exception {
         int n = cluster.validators().size();
         List<Check> checks = new ArrayList<>();
+        List<String> unrecovered = faults.stream().filter(f -> f.healthyMs() == null
+                || f.notes().stream().anyMatch(x -> x.startsWith("ERROR")) || Boolean.FALSE.equals(f.halted()))
+                .map(f -> f.index() + " " + f.kind() + " " + f.notes()).toList();
+        checks.add(new Check("every fault applied, f+1 down halted the chain, every validator back at the tip after each",
+                unrecovered.isEmpty(), faults.size() + " faults " + unrecovered.stream().limit(SHOWN).toList()));
         Map<String, Long> tips = new LinkedHashMap<>();
         List<Map<Long, JsonNode>> chains = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -278,6 +283,19 @@ final class FaultAudit {
         }
         try {
             return ChildReport.JSON.readTree(body).path("height").asLong(-1);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** A gauge of validator i's admin {@code /metrics}; -1 when it does not answer. */
+    static long gauge(Cluster cluster, int i, String name) {
+        String body = cluster.get(cluster.admin(i).resolve("/metrics"));
+        if (body == null) {
+            return -1;
+        }
+        try {
+            return ChildReport.JSON.readTree(body).path("gauges").path(name).path("value").asLong(-1);
         } catch (IOException e) {
             return -1;
         }

@@ -65,7 +65,12 @@ final class FaultRun {
                 }
                 Thread.sleep(fault.delayMs());
                 log("fault " + fault.index() + ": " + fault.describe());
-                FaultResults.FaultOutcome outcome = apply(fault);
+                FaultResults.FaultOutcome outcome;
+                try {
+                    outcome = apply(fault);
+                } catch (Exception | AssertionError e) {
+                    outcome = failed(fault, e);
+                }
                 log("  " + outcome.summary());
                 outcomes.add(outcome);
             }
@@ -82,7 +87,7 @@ final class FaultRun {
             FaultAudit audit = new FaultAudit(cluster, blocks, settings, tag, attempted, failed);
             audit.awaitDrained(settings.drainTimeoutMs());
             log("auditing");
-            FaultResults.Audit result = audit.run();
+            FaultResults.Audit result = audit.run(outcomes);
             FaultResults.Report report = new FaultResults.Report("diseq.fault-run/1", settings.seed(), startedAt,
                     Instant.now().toString(), settings.commandLine(), settings.replayCommand(),
                     settings.harness().validators(), settings.rate(), loadMs, startupMs, settings.kinds().stream()
@@ -220,6 +225,14 @@ final class FaultRun {
                 if (!v.alive()) {
                     out.note(v.name() + " exited while its PostgreSQL was down; restarted");
                     out.restart(restartValidator(i));
+                } else if (gauge(i, "consensus.alive") == 0) {
+                    out.note(v.name() + "'s consensus driver stopped while its PostgreSQL was down (the process stays "
+                            + "up, consensus.alive 0, health check failing); restarted");
+                    v.terminate();
+                    if (!v.awaitExit(java.time.Duration.ofSeconds(30))) {
+                        v.kill();
+                    }
+                    out.restart(restartValidator(i));
                 } else {
                     out.restart(new FaultResults.Restart(v.name(), 0, null, awaitCaughtUp(i, restart),
                             "kept running: caught up from the database's restart"));
@@ -233,11 +246,34 @@ final class FaultRun {
         return out.build();
     }
 
+    /** A fault whose application or recovery threw: recorded (the audit fails it), everything restarted, the run goes on. */
+    private FaultResults.FaultOutcome failed(Fault fault, Throwable e) throws Exception {
+        FaultResults.FaultOutcome.Builder out = new FaultResults.FaultOutcome.Builder(fault, Instant.now().toString());
+        out.note("ERROR: " + e);
+        for (int i = 0; i < cluster.validators().size(); i++) {
+            cluster.proxies().heal(i);
+            if (ProcStats.state(cluster.validators().get(i).pid()) == 'T') {
+                cluster.validators().get(i).thaw();
+            }
+        }
+        restartDead(out);
+        out.healthy(awaitHealthy(System.currentTimeMillis()));
+        return out.build();
+    }
+
     /** A validator or ingest that died without being told to is a finding: noted, and started again. */
     private void restartDead(FaultResults.FaultOutcome.Builder out) throws Exception {
         for (int i = 0; i < cluster.validators().size(); i++) {
-            if (!cluster.validators().get(i).alive()) {
+            JavaProcess v = cluster.validators().get(i);
+            if (!v.alive()) {
                 out.note("v" + i + " was not running after the recovery (exited by itself); restarted");
+                out.restart(restartValidator(i));
+            } else if (gauge(i, "consensus.alive") == 0) {
+                out.note("v" + i + "'s consensus driver had stopped (consensus.alive 0); restarted");
+                v.terminate();
+                if (!v.awaitExit(java.time.Duration.ofSeconds(30))) {
+                    v.kill();
+                }
                 out.restart(restartValidator(i));
             }
         }
@@ -358,6 +394,11 @@ final class FaultRun {
     /** Validator i's {@code /v1/status} height; -1 when it does not answer. */
     long statusHeight(int i) {
         return FaultAudit.statusHeight(cluster, i);
+    }
+
+    /** A gauge of validator i's admin {@code /metrics}; -1 when it does not answer. */
+    long gauge(int i, String name) {
+        return FaultAudit.gauge(cluster, i, name);
     }
 
     /** A counter of validator i's admin {@code /metrics}; -1 when it does not answer. */

@@ -1,9 +1,11 @@
 package io.diseq.node;
 
 import io.diseq.node.config.NodeConfiguration;
-import io.diseq.node.consensus.ConsensusModule;
+import io.diseq.node.consensus.ReplayCommand;
 import io.diseq.node.http.PublicServer;
-import io.diseq.node.sync.BlocksResource;
+import io.diseq.node.wiring.AdminExposure;
+import io.diseq.node.wiring.ConsensusModule;
+import io.diseq.node.wiring.NodeWiring;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -11,14 +13,13 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 
 /**
- * The validator node: {@code java -jar diseq-node.jar server config.yml}. Wires the adapters by
- * hand (no DI container); docs/architecture.md shows the threads, queues and data flow.
+ * The validator node: {@code java -jar diseq-node.jar server config.yml}. The adapters are wired by
+ * hand in {@link NodeWiring} (no DI container); docs/architecture.md shows the threads, queues and data flow.
  * Configuration values may use {@code ${ENV}} and {@code ${ENV:-default}}; an undefined variable
  * without a default is left verbatim so that validation reports it.
  */
 public class NodeApplication extends Application<NodeConfiguration> {
     private volatile NodeWiring.Node node;
-    private volatile ConsensusModule consensus;
 
     public static void main(String[] args) throws Exception {
         new NodeApplication().run(args);
@@ -31,7 +32,7 @@ public class NodeApplication extends Application<NodeConfiguration> {
 
     @Override
     public void initialize(Bootstrap<NodeConfiguration> bootstrap) {
-        bootstrap.addCommand(new io.diseq.node.consensus.ReplayCommand());
+        bootstrap.addCommand(new ReplayCommand());
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     }
@@ -41,10 +42,6 @@ public class NodeApplication extends Application<NodeConfiguration> {
         AdminExposure.bindAdminToLoopbackUnlessSet(config.getServerFactory());
         PublicServer.configure(config.getServerFactory(), config.httpLimits().publicConnector());
         node = NodeWiring.wire(config, environment);
-        consensus = ConsensusModule.register(config.consensus(), environment, NodeWiring.consensusParts(node));
-        node.internal().register(new BlocksResource(node.blocks(), config.consensus().driverSettings().serveBlocks(),
-                config.consensus().driverSettings().fetchMaxResponseBytes()));
-        io.diseq.node.api.ApiModule.register(environment, node.settings(), node.blocks(), node.trieNodes(), node.window(), consensus.status());
     }
 
     /** The gossip server's port, once the node runs (0 in the configuration picks a free one). */
@@ -53,12 +50,12 @@ public class NodeApplication extends Application<NodeConfiguration> {
     }
 
     /** The wired components, once {@link #run} has completed (for the consensus driver and tests). */
-    NodeWiring.Node node() {
+    public NodeWiring.Node node() {
         return node;
     }
 
     /** The consensus driver and catch-up, once {@link #run} has completed (status view for the REST API). */
     public ConsensusModule consensus() {
-        return consensus;
+        return node.consensus();
     }
 }

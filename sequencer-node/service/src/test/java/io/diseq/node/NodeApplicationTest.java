@@ -18,6 +18,7 @@ import io.diseq.node.testing.Await;
 import io.diseq.node.testing.KafkaExtension;
 import io.diseq.node.testing.PostgresExtension;
 import io.diseq.node.testing.TestKeys;
+import io.diseq.node.wiring.NodeWiring;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.testing.ConfigOverride;

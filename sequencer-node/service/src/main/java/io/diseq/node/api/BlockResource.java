@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 public final class BlockResource {
     private final ChainQueries queries;
 
-    BlockResource(ChainQueries queries) {
+    public BlockResource(ChainQueries queries) {
         this.queries = queries;
     }
 

@@ -26,13 +26,13 @@ import java.util.Optional;
  * of the block that includes the message, so it verifies against that block's header. An id that is
  * not sequenced gets an absence proof under the latest block's state root instead (§7.20).
  */
-final class ChainQueries {
+public final class ChainQueries {
     private final ChainConfig chain;
     private final BlockStore blocks;
     private final NodeStore stateNodes;
     private final BlockHeader genesis;
 
-    ChainQueries(ChainConfig chain, BlockStore blocks, NodeStore stateNodes) {
+    public ChainQueries(ChainConfig chain, BlockStore blocks, NodeStore stateNodes) {
         this.chain = chain;
         this.blocks = blocks;
         this.stateNodes = stateNodes;

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 public final class ChainResource {
     private final ChainQueries queries;
 
-    ChainResource(ChainQueries queries) {
+    public ChainResource(ChainQueries queries) {
         this.queries = queries;
     }
 

@@ -11,13 +11,13 @@ import java.nio.charset.StandardCharsets;
  * API and is verified in the browser against a chain file (docs/protocol.md §7.19); the page loads
  * nothing from any other origin (its Content-Security-Policy says so).
  */
-final class Explorer {
+public final class Explorer {
     static final String PATH = "/explorer";
 
     private Explorer() {
     }
 
-    static void register(Environment environment) {
+    public static void register(Environment environment) {
         environment.servlets()
                 .addServlet("explorer", new AssetServlet(PATH, PATH + "/", "index.html", StandardCharsets.UTF_8))
                 .addMapping(PATH + "/*");

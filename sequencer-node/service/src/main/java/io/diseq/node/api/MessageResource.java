@@ -39,7 +39,7 @@ public final class MessageResource {
     private final boolean submitEnabled;
     private final int maxMessageBytes;
 
-    MessageResource(ChainQueries queries, MessageSubmitter submitter, boolean submitEnabled, int maxMessageBytes) {
+    public MessageResource(ChainQueries queries, MessageSubmitter submitter, boolean submitEnabled, int maxMessageBytes) {
         this.queries = queries;
         this.submitter = submitter;
         this.submitEnabled = submitEnabled;

@@ -23,7 +23,7 @@ public final class NodeResource {
     private final int windowMaxRecords;
     private final long windowMaxBytes;
 
-    NodeResource(ChainConfig chain, NodeStatusView status, InputWindow window, int windowMaxRecords,
+    public NodeResource(ChainConfig chain, NodeStatusView status, InputWindow window, int windowMaxRecords,
                  long windowMaxBytes) {
         this.chain = chain;
         this.status = status;

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 public final class StateRootResource {
     private final ChainQueries queries;
 
-    StateRootResource(ChainQueries queries) {
+    public StateRootResource(ChainQueries queries) {
         this.queries = queries;
     }
 

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * untrusted bytes) or {@link Input.FetchFailed}. It decodes and stores nothing: the runtime decodes, the core
  * verifies, and only a verified block is ever written.
  */
-final class BlockFetcher {
+public final class BlockFetcher {
     private final Map<Integer, URI> blockUrls;
     private final long timeoutMs;
     private final int maxResponseBytes;
@@ -30,7 +30,7 @@ final class BlockFetcher {
     private final AtomicLong failures = new AtomicLong();
 
     /** @param blockUrls the {@code /internal/blocks} URL of every other validator, by index */
-    BlockFetcher(Map<Integer, URI> blockUrls, long timeoutMs, int maxResponseBytes, Consumer<Input> done) {
+    public BlockFetcher(Map<Integer, URI> blockUrls, long timeoutMs, int maxResponseBytes, Consumer<Input> done) {
         this.blockUrls = new TreeMap<>(blockUrls);
         this.timeoutMs = timeoutMs;
         this.maxResponseBytes = maxResponseBytes;

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * runtime re-issues them in order. A different block stored at that height, or a gap, is a fork or a corrupt
  * store: {@code fatal} stops the driver.
  */
-final class BlockWriter {
+public final class BlockWriter {
     private static final long HOLD_WAIT_MS = 100;
 
     private final BlockStore store;
@@ -27,7 +27,7 @@ final class BlockWriter {
     private boolean held;
 
     /** @param storedNanos told how long each successful block transaction took (the block-store histogram) */
-    BlockWriter(BlockStore store, int capacity, Consumer<Input> done, Consumer<Throwable> fatal,
+    public BlockWriter(BlockStore store, int capacity, Consumer<Input> done, Consumer<Throwable> fatal,
                 java.util.function.LongConsumer storedNanos) {
         this.storedNanos = storedNanos;
         this.store = store;

@@ -53,7 +53,7 @@ public final class ConsensusDriver implements Managed {
      * @param inputLog the runtime's input log, frozen by the driver before each step
      * @param recorder records every step for {@code diseq-node replay}, or null
      */
-    ConsensusDriver(NodeRuntime runtime, StepInputLog inputLog, InputRecorder recorder, ChainTip tip,
+    public ConsensusDriver(NodeRuntime runtime, StepInputLog inputLog, InputRecorder recorder, ChainTip tip,
                     DriverInbox inbox, Function<ConsensusDriver, OutputPerformer> outputs, long pollIntervalMs,
                     LongSupplier clock) {
         this.runtime = runtime;
@@ -94,7 +94,7 @@ public final class ConsensusDriver implements Managed {
     }
 
     /** Stops the driver for good (a broken invariant, a fork): nothing more is stepped or signed. */
-    void fail(Throwable t) {
+    public void fail(Throwable t) {
         if (failure == null) {
             failure = t;
             LOG.error("consensus driver stopped: no more votes will be signed; restart the node after fixing the "
@@ -103,7 +103,7 @@ public final class ConsensusDriver implements Managed {
         running = false;
     }
 
-    void durable(DecidedBlock block) {
+    public void durable(DecidedBlock block) {
         durable = new DurableTip(block.height(), block.blockId());
     }
 
@@ -169,7 +169,7 @@ public final class ConsensusDriver implements Managed {
         outputs.holdWrites(hold);
     }
 
-    long fetchFailures() {
+    public long fetchFailures() {
         return outputs.fetchFailures();
     }
 

@@ -51,7 +51,7 @@ public final class DriverInbox implements GossipInbox {
     }
 
     /** A worker's answer to a driver request; false only if the reserve is exhausted (a bug). */
-    boolean complete(Input completion) {
+    public boolean complete(Input completion) {
         return queue.offer(completion);
     }
 

@@ -10,7 +10,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** Counters and histograms of the consensus driver (docs/operations-node.md §Metrics). Thread-safe. */
-final class DriverMetrics {
+public final class DriverMetrics {
     private final Map<RejectCode, Counter> rejected = new EnumMap<>(RejectCode.class);
     private final Counter decided;
     private final Counter decidedFromSync;
@@ -26,7 +26,7 @@ final class DriverMetrics {
     private final BucketHistogram finalityMs;
     private final BucketHistogram storeMs;
 
-    DriverMetrics(MetricRegistry registry) {
+    public DriverMetrics(MetricRegistry registry) {
         for (RejectCode code : RejectCode.values()) {
             rejected.put(code, registry.counter("consensus.rejected." + code.name()));
         }
@@ -63,7 +63,7 @@ final class DriverMetrics {
     }
 
     /** Storing one decided block took {@code nanos} (the PostgreSQL transaction and the window drain). */
-    void stored(long nanos) {
+    public void stored(long nanos) {
         storeMs.update(nanos / 1_000_000);
     }
 

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * magic line. When the file reaches {@code consensus.recordMaxBytes} recording stops (one log line); the node
  * goes on. A write error also stops recording only. Driver thread only.
  */
-final class InputRecorder {
+public final class InputRecorder {
     static final byte[] MAGIC = "DISEQ-RECORDING-1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final Logger LOG = LoggerFactory.getLogger(InputRecorder.class);
 
@@ -41,7 +41,7 @@ final class InputRecorder {
         this.maxBytes = maxBytes;
     }
 
-    static InputRecorder open(Path file, long maxBytes, Recording.Start start) {
+    public static InputRecorder open(Path file, long maxBytes, Recording.Start start) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)));

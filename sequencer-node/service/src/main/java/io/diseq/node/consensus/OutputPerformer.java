@@ -19,11 +19,11 @@ import org.slf4j.LoggerFactory;
  * fetches and trie loads are handed to their worker threads, whose answers come back as inputs. A durable block
  * releases its input records, is announced to the block publisher and prunes the consensus log.
  */
-final class OutputPerformer {
+public final class OutputPerformer {
     private static final Logger LOG = LoggerFactory.getLogger(OutputPerformer.class);
 
     /** The ports the outputs are performed on. */
-    record Ports(SignerStateStore signerStore, ConsensusLog log, GossipSigner signer, GossipClient client,
+    public record Ports(SignerStateStore signerStore, ConsensusLog log, GossipSigner signer, GossipClient client,
                  InputWindow window, Runnable blockStored) {
     }
 
@@ -34,7 +34,7 @@ final class OutputPerformer {
     private final OutputReports reports;
     private final Consumer<DecidedBlock> durable;
 
-    OutputPerformer(Ports ports, BlockWriter writer, BlockFetcher fetcher, TrieLoader loader, OutputReports reports,
+    public OutputPerformer(Ports ports, BlockWriter writer, BlockFetcher fetcher, TrieLoader loader, OutputReports reports,
                     Consumer<DecidedBlock> durable) {
         this.ports = ports;
         this.writer = writer;

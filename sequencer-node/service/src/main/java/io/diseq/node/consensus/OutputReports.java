@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * {@code "rejected {code}: {detail}"}; a failed input at WARN, at most once per sender per
  * {@value #WARN_INTERVAL_MS} ms. Driver thread only.
  */
-final class OutputReports {
+public final class OutputReports {
     private static final Logger LOG = LoggerFactory.getLogger(OutputReports.class);
     private static final long WARN_INTERVAL_MS = 10_000;
 
@@ -25,7 +25,7 @@ final class OutputReports {
     private final Map<Integer, Integer> suppressed = new HashMap<>();
     private boolean voted;
 
-    OutputReports(DriverMetrics metrics, LongSupplier clock) {
+    public OutputReports(DriverMetrics metrics, LongSupplier clock) {
         this.metrics = metrics;
         this.clock = clock;
     }

@@ -13,12 +13,12 @@ import java.util.function.Supplier;
  * blocks, never touches the database. {@link #height()} is the last DURABLE block (what the REST API serves);
  * the lag check uses the runtime's vouched height (f+1 validators' claims).
  */
-final class RuntimeStatusView implements NodeStatusView {
+public final class RuntimeStatusView implements NodeStatusView {
     private final String chainId;
     private final ConsensusDriver driver;
     private final Supplier<List<PeerStatus>> peers;
 
-    RuntimeStatusView(String chainId, ConsensusDriver driver, Supplier<List<PeerStatus>> peers) {
+    public RuntimeStatusView(String chainId, ConsensusDriver driver, Supplier<List<PeerStatus>> peers) {
         this.chainId = chainId;
         this.driver = driver;
         this.peers = peers;

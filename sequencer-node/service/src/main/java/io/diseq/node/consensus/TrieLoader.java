@@ -10,12 +10,12 @@ import java.util.function.Consumer;
  * {@link Input.TrieNodesLoaded} (the nodes the store holds) or {@link Input.TrieLoadFailed} (a database error; the
  * runtime retries after a pause). The core never reads PostgreSQL inside a step.
  */
-final class TrieLoader {
+public final class TrieLoader {
     private final PostgresNodeStore store;
     private final Consumer<Input> done;
     private final Worker<Output.LoadTrieNodes> worker;
 
-    TrieLoader(PostgresNodeStore store, Consumer<Input> done) {
+    public TrieLoader(PostgresNodeStore store, Consumer<Input> done) {
         this.store = store;
         this.done = done;
         this.worker = new Worker<>("trie-loader", 4, l -> done.accept(load(l)));

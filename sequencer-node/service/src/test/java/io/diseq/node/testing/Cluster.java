@@ -3,7 +3,7 @@ package io.diseq.node.testing;
 import io.diseq.core.chain.ChainConfig;
 import io.diseq.node.NodeApplication;
 import io.diseq.node.config.NodeConfiguration;
-import io.diseq.node.consensus.ConsensusModule;
+import io.diseq.node.wiring.ConsensusModule;
 import io.diseq.node.store.BlockStore;
 import io.diseq.node.store.NodeDatabase;
 import io.diseq.node.store.PostgresNodeStore;

@@ -1,6 +1,14 @@
-package io.diseq.node.api;
+package io.diseq.node.wiring;
 
 import io.diseq.core.trie.NodeStore;
+import io.diseq.node.api.BlockResource;
+import io.diseq.node.api.ChainQueries;
+import io.diseq.node.api.ChainResource;
+import io.diseq.node.api.Explorer;
+import io.diseq.node.api.MessageResource;
+import io.diseq.node.api.MessageSubmitter;
+import io.diseq.node.api.NodeResource;
+import io.diseq.node.api.StateRootResource;
 import io.diseq.node.config.NodeSettings;
 import io.diseq.node.consensus.NodeStatusView;
 import io.diseq.node.input.InputWindow;

@@ -1,4 +1,4 @@
-package io.diseq.node;
+package io.diseq.node.wiring;
 
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;

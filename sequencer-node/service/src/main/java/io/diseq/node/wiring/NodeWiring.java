@@ -1,11 +1,10 @@
-package io.diseq.node;
+package io.diseq.node.wiring;
 
 import com.codahale.metrics.Gauge;
 import io.diseq.node.config.GossipFactory;
 import io.diseq.node.config.NodeConfiguration;
 import io.diseq.node.config.NodeSettings;
 import io.diseq.node.config.SelfKeys;
-import io.diseq.node.consensus.ConsensusModule;
 import io.diseq.node.consensus.DriverInbox;
 import io.diseq.node.gossip.GossipClient;
 import io.diseq.node.gossip.GossipResource;
@@ -27,6 +26,7 @@ import io.diseq.node.publish.CrashPoint;
 import io.diseq.node.store.BlockStore;
 import io.diseq.node.store.NodeDatabase;
 import io.diseq.node.store.PostgresNodeStore;
+import io.diseq.node.sync.BlocksResource;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
 import java.net.URI;
@@ -36,22 +36,40 @@ import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Builds the node's components from the validated configuration and registers their lifecycles
- * with Dropwizard. Kept apart from {@link NodeApplication} so that the wiring order (keys and
- * storage first, then the Kafka reader and publisher, then HTTP resources) reads top to bottom.
- * The consensus driver is wired on top of {@link Node} once it exists.
+ * The node's one wiring package: builds every component from the validated configuration, by hand
+ * (no DI container), and registers lifecycles, health checks and metrics with Dropwizard. The order
+ * reads top to bottom: keys and storage, the Kafka reader and publisher, gossip and the two HTTP
+ * servers ({@link #wire}); the consensus driver on top of them ({@link ConsensusModule}); the catch-up
+ * endpoint and the public REST API last ({@link ApiModule}). Nothing outside this package constructs
+ * adapters; the other packages hold the adapters themselves.
  */
-final class NodeWiring {
+public final class NodeWiring {
     private NodeWiring() {
     }
 
-    /** The components built so far. */
-    record Node(NodeSettings settings, SelfKeys self, Jdbi jdbi, BlockStore blocks, PostgresNodeStore trieNodes,
-                InputWindow window, InputReader reader, BlockPublisher publisher, DriverInbox gossipInbox,
-                GossipSigner gossipSigner, GossipClient gossipClient, InternalServer internal) {
+    /** The wired node: its components, and the consensus module once it is registered. */
+    public record Node(NodeSettings settings, SelfKeys self, Jdbi jdbi, BlockStore blocks, PostgresNodeStore trieNodes,
+                       InputWindow window, InputReader reader, BlockPublisher publisher, DriverInbox gossipInbox,
+                       GossipSigner gossipSigner, GossipClient gossipClient, InternalServer internal,
+                       ConsensusModule consensus) {
     }
 
-    static Node wire(NodeConfiguration config, Environment environment) {
+    /** Wires the whole node: components, consensus driver, catch-up endpoint and public API. */
+    public static Node wire(NodeConfiguration config, Environment environment) {
+        Node components = components(config, environment);
+        ConsensusModule consensus = ConsensusModule.register(config.consensus(), environment, consensusParts(components));
+        components.internal().register(new BlocksResource(components.blocks(),
+                config.consensus().driverSettings().serveBlocks(),
+                config.consensus().driverSettings().fetchMaxResponseBytes()));
+        ApiModule.register(environment, components.settings(), components.blocks(), components.trieNodes(),
+                components.window(), consensus.status());
+        return new Node(components.settings(), components.self(), components.jdbi(), components.blocks(),
+                components.trieNodes(), components.window(), components.reader(), components.publisher(),
+                components.gossipInbox(), components.gossipSigner(), components.gossipClient(), components.internal(),
+                consensus);
+    }
+
+    private static Node components(NodeConfiguration config, Environment environment) {
         NodeSettings settings = NodeSettings.from(config);
         SelfKeys self = SelfKeys.load(settings.keyFile(), settings.chain());
 
@@ -89,7 +107,7 @@ final class NodeWiring {
         environment.healthChecks().register("kafka", kafkaHealth);
         NodeMetrics.register(environment.metrics(), window, publisher, inbox, client);
         return new Node(settings, self, jdbi, blocks, trieNodes, window, reader, publisher, inbox, signer, client,
-                internal);
+                internal, null);
     }
 
     /**
@@ -110,7 +128,7 @@ final class NodeWiring {
     }
 
     /** What the consensus module needs from the wired node. */
-    static ConsensusModule.Parts consensusParts(Node n) {
+    private static ConsensusModule.Parts consensusParts(Node n) {
         return new ConsensusModule.Parts(n.settings().chain(), n.self(), n.jdbi(), n.blocks(), n.trieNodes(), n.window(),
                 n.publisher(), n.gossipInbox(), n.gossipSigner(), n.gossipClient());
     }

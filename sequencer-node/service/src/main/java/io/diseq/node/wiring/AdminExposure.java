@@ -1,4 +1,4 @@
-package io.diseq.node;
+package io.diseq.node.wiring;
 
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.server.ServerFactory;

@@ -178,7 +178,7 @@ final class FaultResults {
      *
      * @param tips each validator's {@code /v1/status} height at the audit
      * @param recordsPublished records of {@code <chain>.blocks}
-     * @param sequenced message ids in the blocks of validator 0 (each counted once per occurrence)
+     * @param sequenced message ids in the blocks of the validator with the highest tip (each occurrence counted)
      */
     record Audit(boolean passed, List<Check> checks, Map<String, Long> tips, long recordsPublished,
                  long acknowledged, long sequenced, long missing, long duplicated, long evidence, long signRefused,

@@ -43,59 +43,70 @@ final class FaultRun {
              BlockLog log = new BlockLog(settings.harness().bootstrap(), c.topics().blocks().name())) {
             cluster = c;
             blocks = log;
-            long startupMs = System.currentTimeMillis() - startupBegin;
-            String tag = "f" + settings.seed();
-            Path failedFile = settings.harness().workDir().resolve("producer-failed.txt");
-            long loadMs = settings.durationMs();
-            log("load " + settings.rate() + " msg/s for " + loadMs / 1000 + " s; faults from " + settings.kinds());
-            JavaProcess producer = cluster.launch("producer", "-Xmx256m", LoadProducer.class.getName(), List.of(
-                    settings.harness().bootstrap(), cluster.topics().rawMessages().name(), Double.toString(settings.rate()),
-                    Long.toString(loadMs), Integer.toString(settings.harness().messageBytes()), tag,
-                    failedFile.toString()));
-            List<FaultResults.FaultOutcome> outcomes = new ArrayList<>();
-            awaitFirstBlock();
-            long loadStart = System.currentTimeMillis();
-            FaultSchedule schedule = new FaultSchedule(settings.seed(), settings.kinds(), settings.harness().validators(),
-                    settings.minDelayMs(), settings.maxDelayMs());
-            while (true) {
-                Fault fault = schedule.next();
-                long left = loadStart + loadMs - System.currentTimeMillis();
-                if (left < fault.delayMs() + fault.holdMs() + settings.tailMs()) {
-                    break;
-                }
-                Thread.sleep(fault.delayMs());
-                log("fault " + fault.index() + ": " + fault.describe());
-                FaultResults.FaultOutcome outcome;
-                try {
-                    outcome = apply(fault);
-                } catch (Exception | AssertionError e) {
-                    outcome = failed(fault, e);
-                }
-                log("  " + outcome.summary());
-                outcomes.add(outcome);
+            // kill <runner pid> (ending a soak early) stops every child process too
+            Thread stopChildren = new Thread(c::close, "faults-shutdown");
+            Runtime.getRuntime().addShutdownHook(stopChildren);
+            try {
+                return measure(startedAt, startupBegin);
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(stopChildren);
             }
-            if (!producer.awaitExit(java.time.Duration.ofMillis(loadMs + 180_000))) {
-                throw new IllegalStateException("the producer did not finish; see " + producer.output());
-            }
-            JsonNode sent = ChildReport.JSON.readTree(producer.lastLine(ChildReport.RESULT.trim())
-                    .orElseThrow(() -> new IllegalStateException("the producer printed no result; see " + producer.output())));
-            List<Long> failed = Files.readAllLines(failedFile).stream().filter(s -> !s.isBlank()).map(Long::parseLong)
-                    .toList();
-            long attempted = sent.path("attempted").asLong();
-            log("producer: " + attempted + " sent, " + (attempted - failed.size()) + " acknowledged, " + failed.size()
-                    + " failed; draining");
-            FaultAudit audit = new FaultAudit(cluster, blocks, settings, tag, attempted, failed);
-            audit.awaitDrained(settings.drainTimeoutMs());
-            log("auditing");
-            FaultResults.Audit result = audit.run(outcomes);
-            FaultResults.Report report = new FaultResults.Report("diseq.fault-run/1", settings.seed(), startedAt,
-                    Instant.now().toString(), settings.commandLine(), settings.replayCommand(),
-                    settings.harness().validators(), settings.rate(), loadMs, startupMs, settings.kinds().stream()
-                            .map(Enum::name).toList(), outcomes, FaultResults.Summary.of(outcomes, blocks.height(),
-                            attempted - failed.size()), result,
-                    settings.harness().workDir().resolve("logs").toAbsolutePath().toString());
-            return report;
         }
+    }
+
+    private FaultResults.Report measure(String startedAt, long startupBegin) throws Exception {
+        long startupMs = System.currentTimeMillis() - startupBegin;
+        String tag = "f" + settings.seed();
+        Path failedFile = settings.harness().workDir().resolve("producer-failed.txt");
+        long loadMs = settings.durationMs();
+        log("load " + settings.rate() + " msg/s for " + loadMs / 1000 + " s; faults from " + settings.kinds());
+        JavaProcess producer = cluster.launch("producer", "-Xmx256m", LoadProducer.class.getName(), List.of(
+                settings.harness().bootstrap(), cluster.topics().rawMessages().name(), Double.toString(settings.rate()),
+                Long.toString(loadMs), Integer.toString(settings.harness().messageBytes()), tag,
+                failedFile.toString()));
+        List<FaultResults.FaultOutcome> outcomes = new ArrayList<>();
+        awaitFirstBlock();
+        long loadStart = System.currentTimeMillis();
+        FaultSchedule schedule = new FaultSchedule(settings.seed(), settings.kinds(), settings.harness().validators(),
+                settings.minDelayMs(), settings.maxDelayMs());
+        while (true) {
+            Fault fault = schedule.next();
+            long left = loadStart + loadMs - System.currentTimeMillis();
+            if (left < fault.delayMs() + fault.holdMs() + settings.tailMs()) {
+                break;
+            }
+            Thread.sleep(fault.delayMs());
+            log("fault " + fault.index() + ": " + fault.describe());
+            FaultResults.FaultOutcome outcome;
+            try {
+                outcome = apply(fault);
+            } catch (Exception | AssertionError e) {
+                outcome = failed(fault, e);
+            }
+            log("  " + outcome.summary());
+            outcomes.add(outcome);
+        }
+        if (!producer.awaitExit(java.time.Duration.ofMillis(loadMs + 180_000))) {
+            throw new IllegalStateException("the producer did not finish; see " + producer.output());
+        }
+        JsonNode sent = ChildReport.JSON.readTree(producer.lastLine(ChildReport.RESULT.trim())
+                .orElseThrow(() -> new IllegalStateException("the producer printed no result; see " + producer.output())));
+        List<Long> failed = Files.readAllLines(failedFile).stream().filter(s -> !s.isBlank()).map(Long::parseLong)
+                .toList();
+        long attempted = sent.path("attempted").asLong();
+        log("producer: " + attempted + " sent, " + (attempted - failed.size()) + " acknowledged, " + failed.size()
+                + " failed; draining");
+        FaultAudit audit = new FaultAudit(cluster, blocks, settings, tag, attempted, failed);
+        audit.awaitDrained(settings.drainTimeoutMs());
+        log("auditing");
+        FaultResults.Audit result = audit.run(outcomes);
+        FaultResults.Report report = new FaultResults.Report("diseq.fault-run/1", settings.seed(), startedAt,
+                Instant.now().toString(), settings.commandLine(), settings.replayCommand(),
+                settings.harness().validators(), settings.rate(), loadMs, startupMs, settings.kinds().stream()
+                        .map(Enum::name).toList(), outcomes, FaultResults.Summary.of(outcomes, blocks.height(),
+                        attempted - failed.size()), result,
+                settings.harness().workDir().resolve("logs").toAbsolutePath().toString());
+        return report;
     }
 
     private void awaitFirstBlock() throws InterruptedException {

@@ -45,6 +45,12 @@ public final class RunningDevnet implements AutoCloseable {
      */
     public static RunningDevnet start(Path dataDir, DevnetSettings requested) throws DevnetException {
         DevnetSettings settings = DevnetSettings.load(dataDir).orElse(requested);
+        try {
+            PostgresServer.stopOrphan(dataDir.resolve("postgres")); // a crashed devnet's server holds the port
+        } catch (java.io.IOException e) {
+            throw new DevnetException("cannot stop the PostgreSQL server an earlier run left on " + dataDir + ": "
+                    + e.getMessage(), e);
+        }
         List<String> taken = settings.ports().taken();
         if (!taken.isEmpty()) {
             throw new DevnetException("ports already in use: " + String.join(", ", taken)

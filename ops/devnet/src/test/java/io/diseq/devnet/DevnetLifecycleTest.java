@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.diseq.schemas.Topics;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The devnet's own behaviour, with every component real (KRaft broker, embedded PostgreSQL, ingest
  * and four validators in this JVM): it starts with every validator up and every topic in place,
  * stops, resumes the same chain from the same directory, and refuses to start on a taken port
- * before starting anything. While it runs, every metric the Grafana dashboard and the alert rules
+ * before starting anything; after a crash that left its PostgreSQL running it starts again. While it runs, every metric the Grafana dashboard and the alert rules
  * query must be exposed by the node or ingest.
  */
 @Tag("integration")
@@ -52,6 +55,38 @@ class DevnetLifecycleTest {
             assertThat(Files.readString(data.resolve("network/validators.txt"))).isEqualTo(keysBefore);
             assertRunning(resumed);
         }
+    }
+
+    /**
+     * What {@code kill -9} of the devnet leaves: its PostgreSQL server still running on the data directory
+     * and holding the port. Starting again stops that server ({@code PostgresServer.stopOrphan}) and runs.
+     */
+    @Test
+    void startsAgainWhenACrashLeftItsPostgreSqlRunningOnTheDataDirectory() throws Exception {
+        DevnetSettings settings = TestPorts.freeSettings("orphan");
+        Path data = dir.resolve("data");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), PostgresChild.class.getName(),
+                data.resolve("postgres").toString(), Integer.toString(settings.postgresPort()))
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("READY")) {
+                // the server's start-up output
+            }
+            assertThat(line).as("the child started PostgreSQL").isEqualTo("READY");
+        }
+        child.destroyForcibly().waitFor(); // kill -9: the postmaster lives on, holding the port and the data directory
+        long pid = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).trim());
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isTrue();
+        assertThat(settings.ports().taken()).as("the orphan holds the port").isNotEmpty();
+
+        try (RunningDevnet devnet = RunningDevnet.start(data, settings)) {
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                    .as("the orphaned postmaster was stopped").isFalse();
+            assertRunning(devnet);
+        }
+        assertThat(settings.ports().taken()).isEmpty();
     }
 
     @Test

@@ -45,12 +45,16 @@ final class Cluster implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final List<AutoCloseable> started = new ArrayList<>();
     private final List<JavaProcess> validators = new ArrayList<>();
+    private final List<JavaProcess> validatorPostgres = new ArrayList<>();
+    private final boolean faultTopology;
+    private GossipProxies proxies;
     private JavaProcess postgres;
     private JavaProcess broker;
     private JavaProcess ingest;
 
-    private Cluster(HarnessSettings settings, ChildClasspath classpath) {
+    private Cluster(HarnessSettings settings, ChildClasspath classpath, boolean faultTopology) {
         this.settings = settings;
+        this.faultTopology = faultTopology;
         this.spec = new NetworkSpec(CHAIN, settings.validators(), Layout.LOCAL, 1_767_225_600_000L,
                 "localhost:" + settings.kafkaPort(), settings.basePort() + 10, settings.postgresPort(),
                 settings.partitions());
@@ -60,7 +64,17 @@ final class Cluster implements AutoCloseable {
 
     /** Starts everything in order, each part once the previous answers; on failure stops what started. */
     static Cluster start(HarnessSettings settings, ChildClasspath classpath) throws Exception {
-        Cluster cluster = new Cluster(settings, classpath);
+        return start(settings, classpath, false);
+    }
+
+    /**
+     * With {@code faultTopology}, the fault runner's shape (docs/faults.md): validator-to-validator gossip
+     * through {@link GossipProxies} (validator i names peer j at {@link #proxyPort}), and one PostgreSQL
+     * server per validator ({@code pg-vI} at {@link #validatorPostgresPort}) so that one validator's database
+     * can be stopped alone.
+     */
+    static Cluster start(HarnessSettings settings, ChildClasspath classpath, boolean faultTopology) throws Exception {
+        Cluster cluster = new Cluster(settings, classpath, faultTopology);
         try {
             cluster.startAll();
             return cluster;
@@ -74,22 +88,38 @@ final class Cluster implements AutoCloseable {
         checkPorts();
         GeneratedNetwork network = new NetworkGenerator(spec, new SecureRandom())
                 .generate(settings.workDir().resolve("network"));
-        List<String> pgArgs = new ArrayList<>(List.of(settings.workDir().resolve("postgres").toString(),
-                Integer.toString(settings.postgresPort()), NetworkSpec.DB_USER, NetworkSpec.LOCAL_DB_PASSWORD));
-        IntStream.range(0, spec.validators()).mapToObj(spec::databaseName).forEach(pgArgs::add);
-        postgres = jvm("postgres", "-Xmx128m", PostgresMain.class.getName(), pgArgs);
+        if (faultTopology) {
+            FaultConfigs.rewrite(network, spec, this::proxyPort, this::validatorPostgresPort);
+            for (int i = 0; i < spec.validators(); i++) {
+                validatorPostgres.add(jvm("pg-" + spec.validatorId(i), "-Xmx96m", PostgresMain.class.getName(),
+                        List.of(settings.workDir().resolve("postgres-" + spec.validatorId(i)).toString(),
+                                Integer.toString(validatorPostgresPort(i)), NetworkSpec.DB_USER,
+                                NetworkSpec.LOCAL_DB_PASSWORD, spec.databaseName(i))));
+            }
+            proxies = new GossipProxies(spec.validators(), this::proxyPort, spec::gossipPort).start();
+        } else {
+            List<String> pgArgs = new ArrayList<>(List.of(settings.workDir().resolve("postgres").toString(),
+                    Integer.toString(settings.postgresPort()), NetworkSpec.DB_USER, NetworkSpec.LOCAL_DB_PASSWORD));
+            IntStream.range(0, spec.validators()).mapToObj(spec::databaseName).forEach(pgArgs::add);
+            postgres = jvm("postgres", "-Xmx128m", PostgresMain.class.getName(), pgArgs);
+        }
         broker = jvm("broker", "-Xmx1g", BrokerMain.class.getName(), List.of(
                 settings.workDir().resolve("kafka").toString(), Integer.toString(settings.kafkaPort()),
                 Integer.toString(settings.kafkaPort() + 1)));
-        awaitLine(postgres, ChildReport.READY);
+        if (postgres != null) {
+            awaitLine(postgres, ChildReport.READY);
+        }
+        for (JavaProcess pg : validatorPostgres) {
+            awaitLine(pg, ChildReport.READY);
+        }
         awaitLine(broker, ChildReport.READY);
-        ingest = jvm("ingest", "-Xmx512m", "io.diseq.ingest.IngestApplication",
+        ingest = nodeJvm("ingest", "-Xmx512m", "io.diseq.ingest.IngestApplication",
                 List.of("server", network.ingestConfig().toString()));
         awaitPing(ingest, spec.ingestAdminPort());
         KafkaTopics.ensure(spec.bootstrap(), topics().blocks().name(), 1);
         KafkaTopics.ensure(spec.bootstrap(), HarnessSettings.BASELINE_TOPIC, settings.partitions());
         for (GeneratedNetwork.ValidatorFiles v : network.validators()) {
-            validators.add(jvm(v.id(), "-Xmx" + settings.validatorHeapMb() + "m", "io.diseq.node.NodeApplication",
+            validators.add(nodeJvm(v.id(), "-Xmx" + settings.validatorHeapMb() + "m", "io.diseq.node.NodeApplication",
                     List.of("server", v.config().toString())));
         }
         for (int i = 0; i < validators.size(); i++) {
@@ -103,6 +133,15 @@ final class Cluster implements AutoCloseable {
                 .require(spec.ingestHttpPort(), "ingest").require(spec.ingestAdminPort(), "ingest admin");
         for (int i = 0; i < spec.validators(); i++) {
             check.require(spec.httpPort(i), spec.validatorId(i)).require(spec.adminPort(i), spec.validatorId(i) + " admin");
+            if (faultTopology) {
+                check.require(spec.gossipPort(i), spec.validatorId(i) + " gossip")
+                        .require(validatorPostgresPort(i), "pg-" + spec.validatorId(i));
+                for (int j = 0; j < spec.validators(); j++) {
+                    if (j != i) {
+                        check.require(proxyPort(i, j), "proxy " + spec.validatorId(i) + "->" + spec.validatorId(j));
+                    }
+                }
+            }
         }
         if (!check.taken().isEmpty()) {
             throw new DevnetException("ports already in use: " + String.join(", ", check.taken())
@@ -111,8 +150,19 @@ final class Cluster implements AutoCloseable {
     }
 
     private JavaProcess jvm(String name, String heap, String main, List<String> args) {
+        return jvm(name, heap, main, args, List.of());
+    }
+
+    /** A validator or ingest: also gets the settings' node JVM options, {@code {name}} replaced by its name. */
+    private JavaProcess nodeJvm(String name, String heap, String main, List<String> args) {
+        return jvm(name, heap, main, args,
+                settings.nodeJvmOptions().stream().map(o -> o.replace("{name}", name)).toList());
+    }
+
+    private JavaProcess jvm(String name, String heap, String main, List<String> args, List<String> nodeOptions) {
         List<String> options = new ArrayList<>(List.of(heap, "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError"));
         options.addAll(settings.extraJvmOptions());
+        options.addAll(nodeOptions);
         JavaProcess p = new JavaProcess(name, classpath, options, main, args, logDir).start();
         started.add(p);
         return p;
@@ -122,6 +172,26 @@ final class Cluster implements AutoCloseable {
         List<String> options = new ArrayList<>(List.of(heap, "-XX:+UseSerialGC"));
         options.addAll(settings.extraJvmOptions());
         return new JavaProcess(name, classpath, options, main, args, logDir).start();
+    }
+
+    /** The loopback proxy through which validator {@code from} reaches validator {@code to}: base+100+16·from+to. */
+    int proxyPort(int from, int to) {
+        return settings.basePort() + 100 + 16 * from + to;
+    }
+
+    /** The PostgreSQL server of validator i in the fault topology: base+400+i. */
+    int validatorPostgresPort(int i) {
+        return settings.basePort() + 400 + i;
+    }
+
+    /** The gossip proxies (fault topology only, else null). */
+    GossipProxies proxies() {
+        return proxies;
+    }
+
+    /** Validator i's own PostgreSQL server process (fault topology only). */
+    JavaProcess validatorPostgres(int i) {
+        return validatorPostgres.get(i);
     }
 
     NetworkSpec spec() {
@@ -166,15 +236,26 @@ final class Cluster implements AutoCloseable {
         return URI.create("http://localhost:" + spec.adminPort(validator));
     }
 
+    /** Validator i's database (on its own server in the fault topology). */
+    String jdbcUrl(int validator) {
+        return faultTopology ? FaultConfigs.jdbcUrl(spec, validator, validatorPostgresPort(validator))
+                : spec.jdbcUrl(validator);
+    }
+
     /** Bytes of validator i's database ({@code pg_database_size}). */
     long databaseBytes(int validator) throws SQLException {
-        try (Connection c = DriverManager.getConnection(spec.jdbcUrl(validator), NetworkSpec.DB_USER,
+        try (Connection c = DriverManager.getConnection(jdbcUrl(validator), NetworkSpec.DB_USER,
                 NetworkSpec.LOCAL_DB_PASSWORD);
              PreparedStatement ps = c.prepareStatement("SELECT pg_database_size(current_database())");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** Waits until ingest's admin port answers {@code /ping} (after a restart). */
+    void awaitIngest() throws Exception {
+        awaitPing(ingest, spec.ingestAdminPort());
     }
 
     /** Waits until validator i's admin port answers {@code /ping} (after a restart). */
@@ -240,6 +321,10 @@ final class Cluster implements AutoCloseable {
         }
         if (postgres != null) {
             postgres.terminate();
+        }
+        validatorPostgres.forEach(JavaProcess::terminate);
+        if (proxies != null) {
+            proxies.close();
         }
         List<AutoCloseable> reverse = new ArrayList<>(started);
         Collections.reverse(reverse);

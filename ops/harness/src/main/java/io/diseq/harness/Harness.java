@@ -87,6 +87,11 @@ public final class Harness implements Callable<Integer> {
             description = "before receipts and catch-up, wait this long for a saturated step's backlog (default ${DEFAULT-VALUE})")
     String settleTimeout;
 
+    @Option(names = "--node-jvm-option", paramLabel = "<option>",
+            description = "an extra JVM option for the validators and ingest, repeatable; {name} becomes the process's "
+                    + "name (v0, ingest), e.g. --node-jvm-option=-XX:StartFlightRecording=filename=/tmp/jfr/{name}.jfr")
+    List<String> nodeJvmOptions;
+
     @Option(names = "--smoke", description = "a run of about a minute that checks that a report comes out: "
             + "one rate (300 msg/s), 5 s steps, no warm-up, 3 s of receipts, C1-only JIT (other flags still apply)")
     boolean smoke;
@@ -131,7 +136,7 @@ public final class Harness implements Callable<Integer> {
         String reportName = name != null ? name : "harness-" + NAME.format(Instant.now());
         return new HarnessSettings(validators, partitions, steps, stepMs, size, warmUpMs, basePort, workDir, out,
                 reportName, validatorHeapMb, receipts, receiptThreads, !noCatchUp, !noBaseline, drainMs,
-                millis(settleTimeout), jvm,
+                millis(settleTimeout), jvm, nodeJvmOptions == null ? List.of() : nodeJvmOptions,
                 "ops/harness.sh " + String.join(" ", args));
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
  * @param warmUpMs a sequencer step at the first rate before the measured ones (JIT, first blocks), 0 for none
  * @param settleTimeoutMs how long the probes wait for the backlog a saturated step left behind
  * @param extraJvmOptions added to every child JVM (the smoke run uses C1 only, for a quicker start)
+ * @param nodeJvmOptions added to the validators and ingest only ({@code {name}} becomes the process's name), e.g.
+ *     to record JFR profiles
  * @param basePort Kafka takes it, its controller the next, PostgreSQL base+2, ingest and validators from base+10
  * @param receiptSeconds length of the receipt probe against validator 0 (0: skipped)
  * @param catchUp whether to kill, starve and restart the last validator and time its catch-up
@@ -17,12 +19,14 @@ import java.util.List;
 record HarnessSettings(int validators, int partitions, List<Double> rates, long durationMs, int messageBytes,
                        long warmUpMs, int basePort, Path workDir, Path outDir, String reportName, int validatorHeapMb,
                        long receiptSeconds, int receiptThreads, boolean catchUp, boolean baseline,
-                       long drainTimeoutMs, long settleTimeoutMs, List<String> extraJvmOptions, String commandLine) {
+                       long drainTimeoutMs, long settleTimeoutMs, List<String> extraJvmOptions, List<String> nodeJvmOptions,
+                       String commandLine) {
     static final String BASELINE_TOPIC = "harness-baseline";
 
     HarnessSettings {
         rates = List.copyOf(rates);
         extraJvmOptions = List.copyOf(extraJvmOptions);
+        nodeJvmOptions = List.copyOf(nodeJvmOptions);
         if (rates.isEmpty()) {
             throw new IllegalArgumentException("give at least one rate");
         }

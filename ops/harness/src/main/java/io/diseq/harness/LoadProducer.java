@@ -2,9 +2,13 @@ package io.diseq.harness;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -21,7 +25,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * latency a consumer measures starts there. Keys are null, so the raw topic and the baseline topic
  * see the same producer.
  *
- * <p>Arguments: bootstrap, topic, rate per second, duration ms, message bytes, run tag. Prints
+ * <p>Arguments: bootstrap, topic, rate per second, duration ms, message bytes, run tag, and optionally a file
+ * that receives the numbers of the messages whose send failed (one a line; the fault runner's audit). Prints
  * {@code RESULT {"sent","failed","firstSendMs","lastSendMs","cpuSeconds","cpuAtStart","firstError"}}
  * (CPU seconds of the whole process, and at the first send: the difference leaves out JVM start-up).
  */
@@ -41,6 +46,7 @@ public final class LoadProducer {
         AtomicLong acked = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
+        Queue<Long> failedNumbers = new ConcurrentLinkedQueue<>();
         long sent = 0;
         long first;
         long last;
@@ -55,12 +61,14 @@ public final class LoadProducer {
             while ((now = System.nanoTime()) < end) {
                 long due = (long) ((now - start) / 1e9 * rate);
                 for (; sent < due; sent++) {
+                    long n = sent;
                     producer.send(new ProducerRecord<>(topic, null, System.currentTimeMillis(), null,
                             payload(tag, sent, size)), (meta, e) -> {
                                 if (e == null) {
                                     acked.incrementAndGet();
                                 } else {
                                     failed.incrementAndGet();
+                                    failedNumbers.add(n);
                                     firstError.compareAndSet(null, e.toString());
                                 }
                             });
@@ -69,6 +77,10 @@ public final class LoadProducer {
             }
             last = System.currentTimeMillis();
             producer.flush();
+        }
+        if (args.length > 6) { // the fault runner's audit: every message not in this file was acknowledged
+            Files.write(Path.of(args[6]), failedNumbers.stream().sorted().map(String::valueOf).toList(),
+                    StandardCharsets.US_ASCII);
         }
         ObjectNode result = ChildReport.result();
         result.put("sent", acked.get()).put("failed", failed.get()).put("attempted", sent)

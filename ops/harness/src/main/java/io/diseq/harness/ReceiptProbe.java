@@ -3,12 +3,7 @@ package io.diseq.harness;
 import io.diseq.core.util.Hex;
 import io.diseq.harness.Results.Latency;
 import io.diseq.harness.Results.Receipts;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -18,7 +13,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Receipt reads against one validator: {@code threads} clients, each reading
  * {@code GET /v1/messages/{id}/receipt} for random ids of the chain (the finality monitor's uniform
- * sample) back to back for the given time. Latency in microseconds, reported in milliseconds.
+ * sample) back to back for the given time, each over one kept-alive connection ({@link KeepAliveGet}).
+ * Latency in microseconds, reported in milliseconds.
  */
 final class ReceiptProbe {
     private ReceiptProbe() {
@@ -36,15 +32,15 @@ final class ReceiptProbe {
         for (int t = 0; t < threads && !ids.isEmpty(); t++) {
             SplittableRandom random = new SplittableRandom(t);
             Thread w = new Thread(() -> {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(2)).build();
                 Histogram mine = new Histogram(60_000_000L, 3);
-                while (System.nanoTime() < end) {
-                    String id = Hex.encode(ids.get(random.nextInt(ids.size())));
-                    long t0 = System.nanoTime();
-                    int status = get(http, rest.resolve("/v1/messages/" + id + "/receipt"));
-                    mine.recordValue(Math.min((System.nanoTime() - t0) / 1000, mine.getHighestTrackableValue()));
-                    (status == 200 ? ok : status == 404 ? notFound : errors).incrementAndGet();
+                try (KeepAliveGet http = new KeepAliveGet(rest)) {
+                    while (System.nanoTime() < end) {
+                        String id = Hex.encode(ids.get(random.nextInt(ids.size())));
+                        long t0 = System.nanoTime();
+                        int status = http.get("/v1/messages/" + id + "/receipt");
+                        mine.recordValue(Math.min((System.nanoTime() - t0) / 1000, mine.getHighestTrackableValue()));
+                        (status == 200 ? ok : status == 404 ? notFound : errors).incrementAndGet();
+                    }
                 }
                 synchronized (latency) {
                     latency.add(mine);
@@ -59,17 +55,5 @@ final class ReceiptProbe {
         double elapsed = (System.nanoTime() - started) / 1e9;
         return new Receipts(validator, threads, elapsed, ids.size(), ok.get(), notFound.get(), errors.get(),
                 ok.get() / elapsed, Latency.of(latency, 1000));
-    }
-
-    private static int get(HttpClient http, URI uri) {
-        try {
-            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 }

@@ -16,8 +16,11 @@ import io.diseq.core.consensus.Event;
 import io.diseq.core.consensus.SignerState;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -51,6 +54,11 @@ public final class NodeRuntime {
     private final Deque<Event.SyncedBlock> fetched = new ArrayDeque<>();
     private final Deque<Input> deferred = new ArrayDeque<>();
     private final List<RuntimeStatus.Commitment> commitments = new ArrayList<>();
+    /**
+     * Next-height messages the core buffered without verifying them (it verifies them when it replays them on
+     * reaching that height); relayed only once the replay has accepted them. Bounded by the core's buffer.
+     */
+    private final List<ConsensusMessage> unverified = new ArrayList<>();
     private int fetchedFrom = -1;
     private long durableHeight;
     private long nowMs;
@@ -245,11 +253,11 @@ public final class NodeRuntime {
     /** Steps the core and turns its effects into outputs; {@code received} is the message of the event. */
     private void stepCore(Event event, ConsensusMessage received, int sender) {
         long before = core.status().height();
-        boolean accepted = true;
+        Set<ConsensusMessage> rejected = Collections.newSetFromMap(new IdentityHashMap<>());
         int firstOutput = out.size();
         for (Effect effect : core.step(event, nowMs)) {
-            if (effect instanceof Effect.Rejected r && received != null && r.message() == received) {
-                accepted = false;
+            if (effect instanceof Effect.Rejected r && r.message() != null) {
+                rejected.add(r.message());
             }
             perform(effect, event, sender);
         }
@@ -258,12 +266,23 @@ public final class NodeRuntime {
             out.subList(firstOutput, out.size()).removeIf(o -> o instanceof Output.PersistSignerState && states.add(o));
             out.addAll(states);
         }
-        if (accepted && received != null) {
-            accept(received);
+        if (received != null && !rejected.contains(received)) {
+            if (received.height() > before) {
+                unverified.add(received); // buffered for the next height, not yet verified
+            } else {
+                accept(received);
+            }
         }
         long after = core.status().height();
         if (after != before) {
             advanced(after);
+            // the core replayed its buffer on reaching this height: what it did not reject is verified now
+            for (ConsensusMessage m : unverified) {
+                if (m.height() == after && !rejected.contains(m)) {
+                    accept(m);
+                }
+            }
+            unverified.clear();
         }
     }
 

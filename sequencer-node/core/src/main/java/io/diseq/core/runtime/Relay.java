@@ -27,7 +27,10 @@ final class Relay {
         this.rules = rules;
     }
 
-    /** The core accepted (or sent) {@code m}. */
+    /**
+     * The core accepted (or sent) {@code m}, verified: a next-height message the core only buffered comes here
+     * after the core's replay at that height accepted it, never before.
+     */
     void accepted(ConsensusMessage m) {
         if (m.height() < height || !rules.relays(Payloads.typeOf(m))) {
             return;

@@ -11,6 +11,11 @@ import io.diseq.core.consensus.SignerState;
 import io.diseq.core.consensus.TestChains;
 import io.diseq.core.consensus.TestInputLog;
 import io.diseq.core.util.Bytes;
+import io.diseq.core.consensus.Vote;
+import io.diseq.core.consensus.VoteType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -110,5 +115,70 @@ class NodeRuntimeTest {
         List<Output> out = r.step(new Input.Tick(), now += RuntimeSettings.DEFAULTS.statusIntervalMs());
         assertThat(out).anyMatch(o -> o instanceof Output.Send s && s.type() == GossipType.STATUS);
         assertThat(r.nextWakeMs()).isGreaterThan(now);
+    }
+
+    /**
+     * A next-height message is buffered by the core unverified; the runtime relays it only after the core's
+     * replay at that height accepted it. A forged one (another validator's index, a bad signature) is never
+     * re-sent, also not after the node reached its height (found by a random simulation batch).
+     */
+    @Test
+    void aBufferedNextHeightMessageIsRelayedOnlyOnceVerified() {
+        List<NodeRuntime> net = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            net.add(runtime(i));
+        }
+        Vote forged = new Vote(VoteType.PRECOMMIT, config.chainId(), 2, 1, null, 2, Bytes.wrap(new byte[64]));
+        Bytes forgedPayload = Payloads.encode(forged);
+        List<Output.Send> sentBy1 = new ArrayList<>();
+        List<Output> first = net.get(1).step(new Input.Gossip(2, GossipType.PRECOMMIT, 2, 1,
+                forgedPayload.unsafeArray()), now);
+        assertThat(first).noneMatch(o -> o instanceof Output.Rejected); // buffered for height 2, not yet checked
+        log.append(0, new byte[] {1, 2, 3});
+        Deque<Map.Entry<Integer, Input>> queue = new ArrayDeque<>();
+        for (int i = 0; i < 4; i++) {
+            queue.add(Map.entry(i, new Input.InputAppended()));
+        }
+        long reachedTwoAt = -1;
+        for (int steps = 0; steps < 100_000 && net.get(1).status().height() < 3; steps++) {
+            Map.Entry<Integer, Input> next = queue.poll();
+            if (next == null) {
+                now += 50;
+                for (int i = 0; i < 4; i++) {
+                    queue.add(Map.entry(i, new Input.Tick()));
+                }
+                if (reachedTwoAt < 0 && net.get(1).status().height() == 2) {
+                    reachedTwoAt = now;
+                }
+                // idle at height 2 for a few re-send intervals, then work for height 2
+                if (reachedTwoAt >= 0 && now >= reachedTwoAt + 3 * RuntimeSettings.DEFAULTS.rebroadcastIntervalMs()
+                        && log.readPosition(0) == 1) {
+                    log.append(0, new byte[] {4, 5, 6}); // work for height 2
+                    for (int i = 0; i < 4; i++) {
+                        queue.add(Map.entry(i, new Input.InputAppended()));
+                    }
+                }
+                continue;
+            }
+            int at = next.getKey();
+            for (Output o : net.get(at).step(next.getValue(), now)) {
+                if (o instanceof Output.Send send) {
+                    if (at == 1) {
+                        sentBy1.add(send);
+                    }
+                    for (int to = 0; to < 4; to++) {
+                        if (to != at && (send.to() == -1 || send.to() == to)) {
+                            queue.add(Map.entry(to, new Input.Gossip(at, send.type(), send.height(), send.round(),
+                                    send.payload().unsafeArray())));
+                        }
+                    }
+                } else if (o instanceof Output.PersistBlock pb) {
+                    queue.add(Map.entry(at, new Input.BlockPersisted(pb.block().header().height())));
+                }
+            }
+        }
+        assertThat(net.get(1).status().height()).as("node 1 decided heights 1 and 2").isEqualTo(3);
+        assertThat(sentBy1).anyMatch(o -> o.height() == 2 && o.type() == GossipType.PRECOMMIT); // its own and relays
+        assertThat(sentBy1).noneMatch(o -> o.payload().equals(forgedPayload));
     }
 }

@@ -60,6 +60,21 @@ class SimulationTest {
         assertNoFailures(new SimRunner.Batch(runs, heights, failures));
     }
 
+    /**
+     * Seeds a random batch once failed on, replayed on every run (seed, validators; fake crypto, standard rules).
+     * -1856144583116613998/7: an honest node relayed a next-height precommit forged by a byzantine node (another
+     * validator's index, no valid signature) that its core had buffered unverified and later rejected.
+     */
+    @Test
+    void seedsThatOnceFailed() {
+        long[][] found = {{-1856144583116613998L, 7}};
+        List<Simulation.Config> configs = new ArrayList<>();
+        for (long[] f : found) {
+            configs.add(Simulation.Config.of(f[0], (int) f[1]));
+        }
+        assertNoFailures(SimRunner.runAll(configs, false));
+    }
+
     /** A small fixed seed set with real Ed25519 signatures and ECVRF proofs instead of the fake crypto. */
     @Test
     void realCrypto() {

@@ -31,12 +31,15 @@ public final class ChainQueries {
     private final BlockStore blocks;
     private final NodeStore stateNodes;
     private final BlockHeader genesis;
+    private final DecidedBlockCache decided;
 
-    public ChainQueries(ChainConfig chain, BlockStore blocks, NodeStore stateNodes) {
+    /** @param receiptBlockCacheBytes bound of the cache of decided blocks' shared receipt parts */
+    public ChainQueries(ChainConfig chain, BlockStore blocks, NodeStore stateNodes, long receiptBlockCacheBytes) {
         this.chain = chain;
         this.blocks = blocks;
         this.stateNodes = stateNodes;
         this.genesis = Genesis.header(chain);
+        this.decided = new DecidedBlockCache(blocks, receiptBlockCacheBytes);
     }
 
     Views.Block block(long height) {
@@ -72,7 +75,7 @@ public final class ChainQueries {
      * transaction, so an id absent from the table is absent from the trie at the latest root read
      * after it; if the id was sequenced in between, the trie says so and the receipt is served instead.
      */
-    Views.ReceiptOrAbsence receiptOrAbsence(Bytes messageId) {
+    public Views.ReceiptOrAbsence receiptOrAbsence(Bytes messageId) {
         Optional<MessageRow> message = blocks.message(messageId);
         if (message.isPresent()) {
             return receipt(messageId, message.get());
@@ -92,15 +95,17 @@ public final class ChainQueries {
                         certificate, TrieProofs.toHex(state.prove(messageId.toArray()))));
     }
 
+    /**
+     * The messages proof comes from the block's cached messages-trie branches plus the message itself;
+     * the state proof from the state trie at the block's root (its upper levels are in the node cache).
+     */
     private Views.Receipt receipt(Bytes messageId, MessageRow message) {
-        BlockRow row = blocks.block(message.height()).orElseThrow(() -> notFound(message.height()));
-        BlockHeader header = BlockHeader.decode(row.headerRlp());
-        List<byte[]> payloads = blocks.messagesAt(message.height()).stream().map(MessageRow::body).toList();
-        List<byte[]> messagesProof = MerklePatriciaTrie.orderedProof(payloads, message.idx());
-        List<byte[]> stateProof = MerklePatriciaTrie.open(stateNodes, header.stateRoot()).prove(messageId.toArray());
+        DecidedBlockCache.Entry block = decided.get(message.height()).orElseThrow(() -> notFound(message.height()));
+        List<byte[]> messagesProof = block.messages().prove(message.idx(), message.body());
+        List<byte[]> stateProof = MerklePatriciaTrie.open(stateNodes, block.header().stateRoot())
+                .prove(messageId.toArray());
         return new Views.Receipt(chain.chainId(), messageId.toHex(), message.height(), message.idx(),
-                Hex.encode(message.body()), Views.Header.of(header),
-                Views.Certificate.of(QuorumCertificate.decode(row.certificate())),
+                Hex.encode(message.body()), block.headerView(), block.certificate(),
                 TrieProofs.toHex(messagesProof), TrieProofs.toHex(stateProof));
     }
 

@@ -69,6 +69,13 @@ public class NodeConfiguration extends Configuration {
     @JsonProperty @Min(1) @Max(10_000_000)
     private int trieNodeCacheEntries = 200_000;
 
+    /**
+     * Bytes of decided blocks' shared receipt parts (header, certificate, messages-trie branches; about
+     * 350 KB per 10,000-message block) kept for the REST API's receipts.
+     */
+    @JsonProperty @Min(1) @Max(16L << 30)
+    private long receiptBlockCacheBytes = 64L << 20;
+
     /** The chain parameters every validator must share, as the core's immutable record. */
     public ChainConfig chainConfig() {
         List<Validator> set = validators.stream().map(ValidatorEntry::toValidator).toList();
@@ -114,6 +121,10 @@ public class NodeConfiguration extends Configuration {
 
     public int trieNodeCacheEntries() {
         return trieNodeCacheEntries;
+    }
+
+    public long receiptBlockCacheBytes() {
+        return receiptBlockCacheBytes;
     }
 
     public DataSourceFactory database() {

@@ -16,6 +16,7 @@ public final class DriverMetrics {
     private final Counter decidedFromSync;
     private final Counter messages;
     private final Counter evidence;
+    private final Counter votesSent;
     private final Counter signRefused;
     private final Counter malformedGossip;
     private final Counter syncedBlocksRejected;
@@ -33,6 +34,7 @@ public final class DriverMetrics {
         decidedFromSync = registry.counter("sync.blocksApplied");
         messages = registry.counter("consensus.messages.sequenced");
         evidence = registry.counter("consensus.evidence");
+        votesSent = registry.counter("consensus.votes.sent");
         signRefused = registry.counter("consensus.signRefused");
         malformedGossip = registry.counter("consensus.gossip.malformed");
         syncedBlocksRejected = registry.counter("sync.blocksRejected");
@@ -63,6 +65,11 @@ public final class DriverMetrics {
     /** Storing one decided block took {@code nanos} (the PostgreSQL transaction and the window drain). */
     public void stored(long nanos) {
         storeMs.update(nanos / 1_000_000);
+    }
+
+    /** This validator signed and sent a prevote or precommit. */
+    void voteSent() {
+        votesSent.inc();
     }
 
     void evidence() {

@@ -86,6 +86,7 @@ public final class OutputPerformer {
 
     private void send(Output.Send s) {
         GossipEnvelope e = ports.signer().sign(s.height(), s.round(), s.type(), s.payload());
+        reports.sent(s);
         if (s.to() < 0) {
             ports.client().broadcast(e);
         } else {

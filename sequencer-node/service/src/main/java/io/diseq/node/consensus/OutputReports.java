@@ -1,6 +1,7 @@
 package io.diseq.node.consensus;
 
 import io.diseq.core.chain.RejectCode;
+import io.diseq.core.runtime.GossipType;
 import io.diseq.core.runtime.Output;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,10 +23,26 @@ public final class OutputReports {
     private final LongSupplier clock;
     private final Map<Integer, Long> lastWarnMs = new HashMap<>();
     private final Map<Integer, Integer> suppressed = new HashMap<>();
+    private boolean voted;
 
     public OutputReports(DriverMetrics metrics, LongSupplier clock) {
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    /**
+     * A signed message is about to be sent: prevotes and precommits count in {@code consensus.votes.sent}, and
+     * the first one since the process started is logged (how long a restarted validator takes to vote again).
+     */
+    void sent(Output.Send s) {
+        if (s.type() != GossipType.PREVOTE && s.type() != GossipType.PRECOMMIT) {
+            return;
+        }
+        metrics.voteSent();
+        if (!voted) {
+            voted = true;
+            LOG.info("first vote since start: {} at height {} round {}", s.type(), s.height(), s.round());
+        }
     }
 
     void report(Output o) {

@@ -11,6 +11,8 @@ import io.diseq.core.util.Bytes;
 import io.diseq.core.util.Hex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,6 +45,54 @@ public record EnvelopeJson(@JsonProperty("chainId") String chainId, @JsonPropert
         }
     }
 
+    /** Most envelopes in one batch body ({@code POST /internal/gossip/batch}). */
+    public static final int BATCH_MAX = 256;
+
+    /** A batch body: the JSON array of the envelopes' objects, already encoded one by one. */
+    public static byte[] batch(List<byte[]> encoded) {
+        int size = 2 + Math.max(0, encoded.size() - 1);
+        for (byte[] e : encoded) {
+            size += e.length;
+        }
+        byte[] out = new byte[size];
+        int at = 0;
+        out[at++] = '[';
+        for (int i = 0; i < encoded.size(); i++) {
+            if (i > 0) {
+                out[at++] = ',';
+            }
+            System.arraycopy(encoded.get(i), 0, out, at, encoded.get(i).length);
+            at += encoded.get(i).length;
+        }
+        out[at] = ']';
+        return out;
+    }
+
+    /**
+     * The envelopes of a batch body: a JSON array of 1 to {@link #BATCH_MAX} objects, each well-formed as in
+     * {@link #parse}; empty if the body or any element is not (the caller rejects the batch MALFORMED). Total:
+     * nothing is thrown.
+     */
+    public static Optional<List<GossipEnvelope>> parseBatch(byte[] body) {
+        try {
+            EnvelopeJson[] items = JSON.readValue(body, EnvelopeJson[].class);
+            if (items == null || items.length == 0 || items.length > BATCH_MAX) {
+                return Optional.empty();
+            }
+            List<GossipEnvelope> out = new ArrayList<>(items.length);
+            for (EnvelopeJson j : items) {
+                Optional<GossipEnvelope> e = j == null ? Optional.empty() : j.envelope();
+                if (e.isEmpty()) {
+                    return Optional.empty();
+                }
+                out.add(e.get());
+            }
+            return Optional.of(out);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * The envelope in {@code body}, or empty if it is not a well-formed one (the caller rejects
      * MALFORMED). A total function over bytes: anything that is not exactly one JSON object with the
@@ -62,13 +112,22 @@ public record EnvelopeJson(@JsonProperty("chainId") String chainId, @JsonPropert
     static Optional<GossipEnvelope> read(byte[] body) {
         try {
             EnvelopeJson j = JSON.readValue(body, EnvelopeJson.class);
-            if (j == null || j.chainId == null || j.sender == null || j.height == null || j.round == null
-                    || j.type == null || j.sequence == null || j.payload == null || j.signature == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new GossipEnvelope(j.chainId, j.sender, j.height, j.round, GossipType.valueOf(j.type),
-                    j.sequence, Bytes.wrap(Hex.decode(j.payload)), Bytes.wrap(Hex.decode(j.signature))));
+            return j == null ? Optional.empty() : j.envelope();
         } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The envelope these fields make, or empty when one is missing or out of range. */
+    private Optional<GossipEnvelope> envelope() {
+        if (chainId == null || sender == null || height == null || round == null || type == null || sequence == null
+                || payload == null || signature == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new GossipEnvelope(chainId, sender, height, round, GossipType.valueOf(type), sequence,
+                    Bytes.wrap(Hex.decode(payload)), Bytes.wrap(Hex.decode(signature))));
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }

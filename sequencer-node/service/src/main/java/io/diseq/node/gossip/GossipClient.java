@@ -16,6 +16,9 @@ import java.util.TreeMap;
  * the caller (the consensus driver), whatever the peers do.
  */
 public final class GossipClient implements Managed {
+    /** The batch bound when none is given: well under the default gossip body limit (4 MiB). */
+    public static final int DEFAULT_BATCH_BYTES = 1 << 20;
+
     private final Map<Integer, PeerSender> peers = new TreeMap<>();
 
     /**
@@ -31,10 +34,20 @@ public final class GossipClient implements Managed {
      */
     public GossipClient(Map<Integer, URI> peerUrls, Duration connectTimeout, Duration requestTimeout,
                         RetryPolicy retry, int queuePerPeer, BucketHistogram latencyMs) {
+        this(peerUrls, connectTimeout, requestTimeout, retry, queuePerPeer, latencyMs, DEFAULT_BATCH_BYTES);
+    }
+
+    /**
+     * @param maxBatchBytes largest body of a batch request (at most the peers' gossip body limit); what queued
+     *                      up for a peer while a request was in flight goes in one request
+     */
+    public GossipClient(Map<Integer, URI> peerUrls, Duration connectTimeout, Duration requestTimeout,
+                        RetryPolicy retry, int queuePerPeer, BucketHistogram latencyMs, int maxBatchBytes) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .version(HttpClient.Version.HTTP_1_1).build();
         peerUrls.forEach((index, url) ->
-                peers.put(index, new PeerSender(index, url, http, requestTimeout, retry, queuePerPeer, latencyMs)));
+                peers.put(index, new PeerSender(index, url, http, requestTimeout, retry, queuePerPeer, latencyMs,
+                        maxBatchBytes)));
     }
 
     @Override

@@ -27,7 +27,11 @@ public final class GossipVerifier {
         if (parsed.isEmpty()) {
             return new GossipVerdict.Reject(GossipRejectCode.MALFORMED, "not a well-formed gossip envelope");
         }
-        GossipEnvelope e = parsed.get();
+        return verify(parsed.get());
+    }
+
+    /** The checks after parsing, for one envelope of a batch ({@link EnvelopeJson#parseBatch}). */
+    public GossipVerdict verify(GossipEnvelope e) {
         if (!e.chainId().equals(chainId)) {
             return new GossipVerdict.Reject(GossipRejectCode.WRONG_CHAIN, "envelope is for another chain");
         }

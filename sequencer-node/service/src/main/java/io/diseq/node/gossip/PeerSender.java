@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,10 +19,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * by newer ones, and the driver's periodic rebroadcast re-sends what still matters. A 2xx is
  * delivered; 429, 5xx and I/O errors are retried per the policy; any other 4xx is final (the peer
  * rejected the envelope itself, e.g. REPLAYED after a retry whose first attempt did arrive).
+ *
+ * <p>What queued up while a request was in flight goes in ONE request: up to {@link EnvelopeJson#BATCH_MAX}
+ * envelopes and {@code maxBatchBytes} bytes to {@code <url>/batch} (a lone envelope still goes to {@code <url>}).
+ * So a burst (a relay re-send, a proposal with its votes) costs one round trip and one request's overhead on
+ * both sides instead of one per envelope, and a fresh vote waits behind at most one request, not a queue of
+ * them. A peer that does not know the batch path (404 or 405) is sent single envelopes from then on.
  */
 final class PeerSender {
     private final int peer;
     private final URI url;
+    private final URI batchUrl;
+    private final int maxBatchBytes;
+    private volatile boolean batches = true;
     private final HttpClient http;
     private final Duration requestTimeout;
     private final RetryPolicy retry;
@@ -34,10 +45,12 @@ final class PeerSender {
     private Thread thread;
 
     PeerSender(int peer, URI url, HttpClient http, Duration requestTimeout, RetryPolicy retry, int capacity,
-               BucketHistogram latencyMs) {
+               BucketHistogram latencyMs, int maxBatchBytes) {
         this.latencyMs = latencyMs;
         this.peer = peer;
         this.url = url;
+        this.batchUrl = URI.create(url.toString().replaceAll("/+$", "") + "/batch");
+        this.maxBatchBytes = maxBatchBytes;
         this.http = http;
         this.requestTimeout = requestTimeout;
         this.retry = retry;
@@ -76,7 +89,7 @@ final class PeerSender {
             while (running) {
                 GossipEnvelope next = queue.pollFirst(500, TimeUnit.MILLISECONDS);
                 if (next != null) {
-                    deliver(EnvelopeJson.of(next).toBytes());
+                    sendFrom(EnvelopeJson.of(next).toBytes());
                 }
             }
         } catch (InterruptedException e) {
@@ -84,34 +97,71 @@ final class PeerSender {
         }
     }
 
-    private void deliver(byte[] body) throws InterruptedException {
+    /** Sends {@code first} alone, or with what else is queued now as one batch. */
+    private void sendFrom(byte[] first) throws InterruptedException {
+        List<byte[]> batch = new ArrayList<>();
+        batch.add(first);
+        long bytes = first.length + 2;
+        byte[] carry = null;
+        while (batches && batch.size() < EnvelopeJson.BATCH_MAX) {
+            GossipEnvelope more = queue.pollFirst();
+            if (more == null) {
+                break;
+            }
+            byte[] encoded = EnvelopeJson.of(more).toBytes();
+            if (bytes + encoded.length + 1 > maxBatchBytes) {
+                carry = encoded;
+                break;
+            }
+            batch.add(encoded);
+            bytes += encoded.length + 1;
+        }
+        if (batch.size() == 1) {
+            deliver(url, first, 1);
+        } else if (deliver(batchUrl, EnvelopeJson.batch(batch), batch.size()) == Outcome.UNKNOWN_PATH) {
+            batches = false; // a peer without the batch path: its envelopes go one by one from now on
+            for (byte[] single : batch) {
+                deliver(url, single, 1);
+            }
+        }
+        if (carry != null) {
+            sendFrom(carry);
+        }
+    }
+
+    /** Delivers one request (retried per the policy); UNKNOWN_PATH is returned, not recorded, for a batch. */
+    private Outcome deliver(URI to, byte[] body, int envelopes) throws InterruptedException {
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             if (attempt > 1) {
                 Thread.sleep(retry.backoffMs(attempt - 1));
             }
-            Outcome outcome = attempt(body);
+            Outcome outcome = attempt(to, body);
+            if (outcome == Outcome.UNKNOWN_PATH && envelopes > 1) {
+                return outcome;
+            }
             if (outcome != Outcome.RETRY) {
-                record(outcome == Outcome.DELIVERED);
-                return;
+                record(outcome == Outcome.DELIVERED, envelopes);
+                return outcome;
             }
         }
-        record(false);
+        record(false, envelopes);
+        return Outcome.RETRY;
     }
 
-    private void record(boolean ok) {
+    private void record(boolean ok, int envelopes) {
         if (ok) {
-            delivered.incrementAndGet();
+            delivered.addAndGet(envelopes);
             consecutiveFailures.set(0);
         } else {
-            failed.incrementAndGet();
+            failed.addAndGet(envelopes);
             consecutiveFailures.incrementAndGet();
         }
     }
 
-    private enum Outcome { DELIVERED, REJECTED, RETRY }
+    private enum Outcome { DELIVERED, REJECTED, RETRY, UNKNOWN_PATH }
 
-    private Outcome attempt(byte[] body) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(requestTimeout)
+    private Outcome attempt(URI to, byte[] body) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(to).timeout(requestTimeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
@@ -120,6 +170,9 @@ final class PeerSender {
             latencyMs.update((System.nanoTime() - start) / 1_000_000);
             if (status / 100 == 2) {
                 return Outcome.DELIVERED;
+            }
+            if (status == 404 || status == 405) {
+                return Outcome.UNKNOWN_PATH; // for a single envelope: final, as any other 4xx
             }
             return status == 429 || status >= 500 ? Outcome.RETRY : Outcome.REJECTED;
         } catch (IOException e) {

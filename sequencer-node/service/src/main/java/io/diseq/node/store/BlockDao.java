@@ -19,6 +19,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(MessageSourceRow.class)
 public interface BlockDao {
     String BLOCK_COLUMNS = "height, block_id, header_rlp, certificate, block_time_ms";
+    /** The receipt path's point reads, run as plain JDBC (see {@link BlockStore#message}). */
+    String MESSAGE_BY_ID = "SELECT id, height, idx, body FROM messages WHERE id = ?";
+    String TRIE_NODE_BY_HASH = "SELECT rlp FROM trie_nodes WHERE hash = ?";
 
     /** Serialises block writers of this database for the rest of the transaction. */
     @SqlQuery("SELECT pg_advisory_xact_lock(6874) IS NOT NULL")
@@ -46,12 +49,6 @@ public interface BlockDao {
     @SqlQuery("SELECT id, height, idx, body FROM messages WHERE height = :height ORDER BY idx")
     List<MessageRow> messagesAt(@Bind("height") long height);
 
-    @SqlQuery("SELECT id, height, idx, body FROM messages WHERE id = :id")
-    Optional<MessageRow> message(@Bind("id") byte[] id);
-
     @SqlQuery("SELECT height, partition, next_offset FROM kafka_positions WHERE height = :height ORDER BY partition")
     List<PositionRow> positionsAt(@Bind("height") long height);
-
-    @SqlQuery("SELECT rlp FROM trie_nodes WHERE hash = :hash")
-    Optional<byte[]> trieNode(@Bind("hash") byte[] hash);
 }

@@ -5,6 +5,9 @@ import io.diseq.core.chain.ChainTip;
 import io.diseq.core.crypto.Keccak256;
 import io.diseq.core.util.Bytes;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -148,8 +151,23 @@ public final class BlockStore {
         return jdbi.withExtension(BlockDao.class, dao -> dao.messageSourcesAt(height));
     }
 
+    /**
+     * The stored message with this id. The receipt path's one query per request: plain JDBC on a
+     * handle, since attaching a SqlObject extension per call cost several times the query itself.
+     */
     public Optional<MessageRow> message(Bytes id) {
-        return jdbi.withExtension(BlockDao.class, dao -> dao.message(id.unsafeArray()));
+        return jdbi.withHandle(handle -> {
+            try (PreparedStatement ps = handle.getConnection().prepareStatement(BlockDao.MESSAGE_BY_ID)) {
+                ps.setBytes(1, id.unsafeArray());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next()
+                            ? Optional.of(new MessageRow(rs.getBytes(1), rs.getLong(2), rs.getInt(3), rs.getBytes(4)))
+                            : Optional.<MessageRow>empty();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read message " + id.toHex() + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     /**

@@ -3,6 +3,8 @@ package io.diseq.node.store;
 import io.diseq.core.trie.NodeStore;
 import io.diseq.core.util.Bytes;
 import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,12 +18,14 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.Argument;
 
 /**
- * The state trie's {@link NodeStore} over the {@code trie_nodes} table, with a bounded LRU cache.
- * Nodes are immutable and content-addressed, so a cached node can never be stale; only absence is
- * never cached (a node may be written later). {@link #remember} lets the block store warm the cache
- * with the nodes it just committed, since the next block's trie updates read exactly those.
- * {@link #getMany} loads many nodes with one query, for a caller that knows which nodes it needs.
- * Thread-safe.
+ * The state trie's {@link NodeStore} over the {@code trie_nodes} table, with a bounded LRU cache for
+ * the REST API's proofs ({@link #get}: receipts and absence proofs, whose upper trie levels are the
+ * same for every proof under one root). Nodes are immutable and content-addressed, so a cached node
+ * can never be stale; only absence is never cached (a node may be written later). {@link #remember}
+ * lets the block store warm the cache with the nodes it just committed (the newest block's
+ * receipts read them). {@link #getMany} loads many nodes with one query for the consensus runtime's
+ * trie loads; it reads the cache but does not fill it, since the runtime keeps what it loads in its
+ * own trie cache (a second copy here would only push the REST API's hot nodes out). Thread-safe.
  */
 public final class PostgresNodeStore implements NodeStore {
     private final Jdbi jdbi;
@@ -41,7 +45,16 @@ public final class PostgresNodeStore implements NodeStore {
         if (cached != null) {
             return cached.clone();
         }
-        byte[] loaded = jdbi.withExtension(BlockDao.class, dao -> dao.trieNode(hash.unsafeArray())).orElse(null);
+        byte[] loaded = jdbi.withHandle(handle -> {
+            try (PreparedStatement ps = handle.getConnection().prepareStatement(BlockDao.TRIE_NODE_BY_HASH)) {
+                ps.setBytes(1, hash.unsafeArray());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getBytes(1) : null;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot load trie node " + hash.toHex() + ": " + e.getMessage(), e);
+            }
+        });
         if (loaded != null) {
             cache.put(hash, loaded.clone());
         }
@@ -53,7 +66,8 @@ public final class PostgresNodeStore implements NodeStore {
      * array) for those not in the cache; the loaded nodes are cached. The map holds only the hashes
      * found (an absent node is simply missing from it, never mapped to null); repeated hashes in the
      * input are looked up once; an empty input returns an empty map without a query. The returned
-     * arrays are copies the caller may keep. Hashes that are not 32 bytes are never found.
+     * arrays are copies the caller may keep. Hashes that are not 32 bytes are never found. Loaded nodes
+     * are not added to the cache.
      */
     public Map<Bytes, byte[]> getMany(Collection<Bytes> hashes) {
         Map<Bytes, byte[]> found = new HashMap<>(Math.max(16, hashes.size() * 2));
@@ -85,10 +99,7 @@ public final class PostgresNodeStore implements NodeStore {
                 handle.createQuery("SELECT hash, rlp FROM trie_nodes WHERE hash = ANY(:hashes)")
                         .bind("hashes", (Argument) (position, statement, ctx) -> statement.setArray(position, array))
                         .map((rs, ctx) -> Map.entry(Bytes.wrap(rs.getBytes(1)), rs.getBytes(2)))
-                        .forEach(row -> {
-                            cache.put(row.getKey(), row.getValue().clone());
-                            found.put(row.getKey(), row.getValue());
-                        });
+                        .forEach(row -> found.put(row.getKey(), row.getValue()));
             } finally {
                 array.free();
             }

@@ -33,12 +33,12 @@ public final class ApiModule {
     }
 
     public static void register(Environment environment, NodeSettings settings, BlockStore blocks, NodeStore stateNodes,
-                                InputWindow window, NodeStatusView status) {
+                                long receiptBlockCacheBytes, InputWindow window, NodeStatusView status) {
         MessageSubmitter submitter = new MessageSubmitter(settings.kafka());
         if (settings.http().submitEnabled()) {
             environment.lifecycle().manage(submitter);
         }
-        resources(settings, blocks, stateNodes, window, status, submitter).forEach(environment.jersey()::register);
+        resources(settings, blocks, stateNodes, receiptBlockCacheBytes, window, status, submitter).forEach(environment.jersey()::register);
         Explorer.register(environment);
         environment.jersey().register(new ApiRejectCounter(environment.metrics()));
         StatusGauges.register(environment.metrics(), status, window, settings.kafka().windowMaxRecords(),
@@ -47,8 +47,8 @@ public final class ApiModule {
     }
 
     private static List<Object> resources(NodeSettings settings, BlockStore blocks, NodeStore stateNodes,
-                                          InputWindow window, NodeStatusView status, MessageSubmitter submitter) {
-        ChainQueries queries = new ChainQueries(settings.chain(), blocks, stateNodes);
+                                          long receiptBlockCacheBytes, InputWindow window, NodeStatusView status, MessageSubmitter submitter) {
+        ChainQueries queries = new ChainQueries(settings.chain(), blocks, stateNodes, receiptBlockCacheBytes);
         return List.of(
                 new NodeResource(settings.chain(), status, window, settings.kafka().windowMaxRecords(),
                         settings.kafka().windowMaxBytes()),

@@ -62,7 +62,7 @@ public final class NodeWiring {
                 config.consensus().driverSettings().serveBlocks(),
                 config.consensus().driverSettings().fetchMaxResponseBytes()));
         ApiModule.register(environment, components.settings(), components.blocks(), components.trieNodes(),
-                components.window(), consensus.status());
+                config.receiptBlockCacheBytes(), components.window(), consensus.status());
         return new Node(components.settings(), components.self(), components.jdbi(), components.blocks(),
                 components.trieNodes(), components.window(), components.reader(), components.publisher(),
                 components.gossipInbox(), components.gossipSigner(), components.gossipClient(), components.internal(),
@@ -95,7 +95,8 @@ public final class NodeWiring {
         GossipSigner signer = new GossipSigner(settings.chain().chainId(), self.index(), self.keys().signing());
         GossipClient client = new GossipClient(peerUrls(settings, self.index()), gossip.connectTimeout(),
                 gossip.requestTimeout(), gossip.retryPolicy(), gossip.queuePerPeer(),
-                BucketHistogram.latencyMs(environment.metrics(), "gossip.latencyMs"));
+                BucketHistogram.latencyMs(environment.metrics(), "gossip.latencyMs"),
+                Math.min(GossipClient.DEFAULT_BATCH_BYTES, settings.http().gossipMaxBodyBytes()));
         environment.lifecycle().manage(client);
 
         InternalServer internal = serveHttp(config, environment, settings);

@@ -33,6 +33,7 @@ public final class Cluster implements AutoCloseable {
     private final List<Integer> ports;
     private final List<Integer> gossipPorts;
     private final String extraYaml;
+    private final String serverYaml;
     private final List<String> databases = new ArrayList<>();
     private final Map<Integer, Jdbi> jdbis = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<DropwizardTestSupport<NodeConfiguration>> apps = new ArrayList<>();
@@ -40,6 +41,16 @@ public final class Cluster implements AutoCloseable {
     private final KafkaExtension kafka;
 
     public Cluster(String chainId, int size, KafkaExtension kafka, PostgresExtension pg, String extraYaml) {
+        this(chainId, size, kafka, pg, extraYaml, "");
+    }
+
+    /**
+     * @param serverYaml more keys of Dropwizard's {@code server} section (each line indented by two spaces),
+     *                   for example {@code "  maxThreads: 16\n"}
+     */
+    public Cluster(String chainId, int size, KafkaExtension kafka, PostgresExtension pg, String extraYaml,
+                   String serverYaml) {
+        this.serverYaml = serverYaml;
         this.chainId = chainId;
         this.size = size;
         this.kafka = kafka;
@@ -195,7 +206,7 @@ public final class Cluster implements AutoCloseable {
         y.append("  requestTimeoutMs: 10000\n  pollTimeoutMs: 50\n");
         y.append("database:\n  driverClass: org.postgresql.Driver\n  url: ").append(pg.jdbcUrl(databases.get(self)))
                 .append("\n  user: postgres\n  properties:\n    reWriteBatchedInserts: true\n");
-        y.append("server:\n  applicationConnectors:\n    - type: http\n      port: ").append(ports.get(self))
+        y.append("server:\n").append(serverYaml).append("  applicationConnectors:\n    - type: http\n      port: ").append(ports.get(self))
                 .append("\n      bindHost: 127.0.0.1\n  requestLog:\n    type: classic\n    appenders: []\n  adminConnectors:\n    - type: http\n      port: 0\n");
         y.append("gossipServer:\n  bindHost: 127.0.0.1\n  port: ").append(gossipPorts.get(self)).append('\n');
         // external: logback-test.xml stays in charge; a Dropwizard logging config would be reset to

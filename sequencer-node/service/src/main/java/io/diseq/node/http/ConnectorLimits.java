@@ -9,7 +9,8 @@ import org.eclipse.jetty.server.HttpConfiguration;
  * @param headerTimeoutMs           a request whose line and headers are not complete this long after their
  *                                  first byte is closed ({@link HeaderTimeout}): a client dribbling headers
  *                                  one byte at a time never looks idle
- * @param minRequestBytesPerSecond  a request body arriving slower than this, on average, is failed (408)
+ * @param minRequestBytesPerSecond  a request body still incomplete after {@code headerTimeoutMs} plus its bytes so
+ *                                  far at this rate is failed (408, {@link MinimumRequestRate}); 0 = no minimum
  * @param minResponseBytesPerSecond a response read slower than this, on average, is aborted
  */
 public record ConnectorLimits(long idleTimeoutMs, long headerTimeoutMs, long minRequestBytesPerSecond,
@@ -20,9 +21,13 @@ public record ConnectorLimits(long idleTimeoutMs, long headerTimeoutMs, long min
         }
     }
 
-    /** Applies the data rates to a Jetty HTTP configuration (the idle timeout belongs to the connector). */
+    /**
+     * Applies the response data rate and the idle timeout to a Jetty HTTP configuration (the connector
+     * takes the idle timeout too). Jetty's own request data rate stays off: {@link MinimumRequestRate}
+     * enforces {@link #minRequestBytesPerSecond} instead.
+     */
     public void applyTo(HttpConfiguration http) {
-        http.setMinRequestDataRate(minRequestBytesPerSecond);
+        http.setMinRequestDataRate(0);
         http.setMinResponseDataRate(minResponseBytesPerSecond);
         http.setIdleTimeout(idleTimeoutMs);
     }

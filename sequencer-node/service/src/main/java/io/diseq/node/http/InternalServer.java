@@ -3,6 +3,7 @@ package io.diseq.node.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.jersey.jackson.JacksonFeature;
 import io.dropwizard.lifecycle.Managed;
+import java.util.Set;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -53,7 +54,7 @@ public final class InternalServer implements Managed {
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(settings.maxConnections(), connector));
         server.setErrorHandler(new JsonErrorHandler());
-        server.setHandler(context());
+        server.setHandler(new MinimumRequestRate(context(), Set.of(connector), settings.limits()));
         headerTimeout.watch(connector, settings.limits().headerTimeoutMs());
         jersey.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         jersey.register(new JacksonFeature(json));

@@ -167,14 +167,37 @@ class HttpEdgesTest {
     }
 
     @Test
-    void slowBodiesAreCutOff() throws Exception {
+    void slowBodiesAreCutOffWith408() throws Exception {
         String head = "POST /v1/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 200\r\n\r\n";
-        assertThat(RawHttp.closedWhileDribbling(publicPort(), head, "{\"data\":\"" + "0".repeat(150), 300, 5_000))
-                .as("a body arriving at ~3 bytes/s is cut off (minimum 100 bytes/s)").isTrue();
+        RawHttp.Reply submit = RawHttp.dribbleUntilAnswered(publicPort(), head, "{\"data\":\"" + "0".repeat(150),
+                300, 5_000);
+        assertThat(submit).as("a body arriving at ~3 bytes/s is answered (minimum 100 bytes/s)").isNotNull();
+        assertError(submit, 408, "REQUEST_TIMEOUT");
         String gossipHead = head.replace("/v1/messages", "/internal/gossip");
-        assertThat(RawHttp.closedWhileDribbling(gossipPort(), gossipHead, "{\"x\":\"" + "0".repeat(150), 300, 5_000))
-                .as("the gossip port cuts off a slow body too").isTrue();
+        RawHttp.Reply gossip = RawHttp.dribbleUntilAnswered(gossipPort(), gossipHead, "{\"x\":\"" + "0".repeat(150),
+                300, 5_000);
+        assertThat(gossip).as("the gossip port answers a slow body too").isNotNull();
+        assertError(gossip, 408, "REQUEST_TIMEOUT");
+    }
+
+    /**
+     * A minimum data rate is no reason to fail a small body that took a moment: a 2-byte gossip body whose
+     * second byte comes 50 ms after its first (40 B/s, a hundredth of the gossip port's 4096) and a 13-byte
+     * submit whose rest comes 50 ms after its first byte are answered by their resources, not with 408.
+     * Jetty's own check, which the node replaced, measured from the first byte with no allowance and
+     * failed both; the node gives every body the header timeout on top of its size at the rate.
+     */
+    @Test
+    void smallBodiesInTwoPiecesAreNotSlowBodies() throws Exception {
+        assertError(inTwoPieces(gossipPort(), post("/internal/gossip", "{}")), 400, "MALFORMED");
+        assertError(inTwoPieces(publicPort(), post("/v1/messages", "{\"data\":\"zz\"}")), 400, "BAD_HEX");
+    }
+
+    /** The request up to its body's first byte, 50 ms later the rest. */
+    private static RawHttp.Reply inTwoPieces(int port, String request) throws Exception {
+        int split = request.indexOf("\r\n\r\n") + 5;
+        return RawHttp.exchangeInTwoPieces(port, request.substring(0, split), request.substring(split), 50);
     }
 
     @Test

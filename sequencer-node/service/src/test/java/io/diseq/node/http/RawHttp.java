@@ -30,6 +30,25 @@ final class RawHttp {
         }
     }
 
+    /**
+     * As {@link #exchange}, but writes the request in two pieces with a pause between them, as a client whose
+     * request spans two TCP segments does.
+     */
+    static Reply exchangeInTwoPieces(int port, String first, String second, long pauseMs)
+            throws IOException, InterruptedException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            socket.setTcpNoDelay(true);
+            OutputStream out = socket.getOutputStream();
+            out.write(first.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            Thread.sleep(pauseMs);
+            out.write(second.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return parse(readAll(socket.getInputStream()));
+        }
+    }
+
     static String get(String method, String target) {
         return method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
     }
@@ -78,6 +97,40 @@ final class RawHttp {
                 }
             }
             return false;
+        }
+    }
+
+    /**
+     * Writes {@code prefix}, then one byte of {@code dribble} per {@code pauseMs} until the server answers,
+     * and returns its answer once it closes the connection; null if it never answered (all written, then
+     * {@code maxWaitMs} with no answer).
+     */
+    static Reply dribbleUntilAnswered(int port, String prefix, String dribble, long pauseMs, long maxWaitMs)
+            throws IOException, InterruptedException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(prefix.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            for (byte b : dribble.getBytes(StandardCharsets.ISO_8859_1)) {
+                Thread.sleep(pauseMs);
+                if (in.available() > 0) {
+                    break;
+                }
+                try {
+                    out.write(b);
+                    out.flush();
+                } catch (IOException e) {
+                    break; // cut off: whatever it answered is still readable
+                }
+            }
+            socket.setSoTimeout((int) maxWaitMs);
+            try {
+                Reply reply = parse(readAll(in));
+                return reply.status() < 0 ? null : reply;
+            } catch (SocketTimeoutException e) {
+                return null;
+            }
         }
     }
 

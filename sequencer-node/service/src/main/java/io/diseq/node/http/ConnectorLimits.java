@@ -11,7 +11,8 @@ import org.eclipse.jetty.server.HttpConfiguration;
  *                                  one byte at a time never looks idle
  * @param minRequestBytesPerSecond  a request body still incomplete after {@code headerTimeoutMs} plus its bytes so
  *                                  far at this rate is failed (408, {@link MinimumRequestRate}); 0 = no minimum
- * @param minResponseBytesPerSecond a response read slower than this, on average, is aborted
+ * @param minResponseBytesPerSecond handed to Jetty's HTTP configuration; Jetty 12.1's servlet output does not
+ *                                  enforce it (docs/operations-node.md §Connectors)
  */
 public record ConnectorLimits(long idleTimeoutMs, long headerTimeoutMs, long minRequestBytesPerSecond,
                               long minResponseBytesPerSecond) {

@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Delivers envelopes to one peer on its own thread, so a slow or dead peer delays only itself.
  * Its queue is bounded and drops the OLDEST envelope when full: consensus messages are superseded
  * by newer ones, and the driver's periodic rebroadcast re-sends what still matters. A 2xx is
- * delivered; 429, 5xx and I/O errors are retried per the policy; any other 4xx is final (the peer
- * rejected the envelope itself, e.g. REPLAYED after a retry whose first attempt did arrive).
+ * delivered; 408 (the peer gave up reading the body: nothing of it was judged), 429, 5xx and I/O errors
+ * are retried per the policy; any other 4xx is final (the peer rejected the envelope itself, e.g.
+ * REPLAYED after a retry whose first attempt did arrive).
  *
  * <p>What queued up while a request was in flight goes in ONE request: up to {@link EnvelopeJson#BATCH_MAX}
  * envelopes and {@code maxBatchBytes} bytes to {@code <url>/batch} (a lone envelope still goes to {@code <url>}).
@@ -174,7 +175,7 @@ final class PeerSender {
             if (status == 404 || status == 405) {
                 return Outcome.UNKNOWN_PATH; // for a single envelope: final, as any other 4xx
             }
-            return status == 429 || status >= 500 ? Outcome.RETRY : Outcome.REJECTED;
+            return status == 408 || status == 429 || status >= 500 ? Outcome.RETRY : Outcome.REJECTED;
         } catch (IOException e) {
             return Outcome.RETRY;
         }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -134,6 +135,48 @@ class GossipBatchTest {
                 client.stop();
                 server.stop(0);
             }
+        }
+    }
+
+    /** 408 means the peer did not get the body in time, not that it judged the envelope: the sender retries. */
+    @Test
+    void aRequestTimeoutIsRetried() throws Exception {
+        ConcurrentLinkedQueue<GossipEnvelope> received = new ConcurrentLinkedQueue<>();
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/internal/gossip", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            int status = 408;
+            if (requests.incrementAndGet() % 2 == 0) {
+                boolean batch = exchange.getRequestURI().getPath().endsWith("/batch");
+                boolean parsed = batch ? EnvelopeJson.parseBatch(body).map(received::addAll).isPresent()
+                        : EnvelopeJson.parse(body).map(received::add).isPresent();
+                status = parsed ? 200 : 400;
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+        URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/internal/gossip");
+        GossipClient client = new GossipClient(Map.of(0, url), Duration.ofSeconds(2), Duration.ofSeconds(5),
+                new RetryPolicy(3, 10, 100), 1_000, new BucketHistogram(BucketHistogram.LATENCY_MS), 4_096);
+        client.start();
+        try {
+            Set<Long> sent = new TreeSet<>();
+            for (int i = 0; i < 50; i++) {
+                GossipEnvelope e = v1.sign(5, i, GossipType.PREVOTE, Bytes.wrap(new byte[40]));
+                sent.add(e.sequence());
+                client.send(0, e);
+            }
+            Await.until(Duration.ofSeconds(30), "every envelope delivered through 408s",
+                    () -> client.peers().get(0).delivered() >= sent.size());
+            Set<Long> got = new TreeSet<>();
+            received.forEach(e -> got.add(e.sequence()));
+            assertThat(got).isEqualTo(sent);
+            assertThat(client.peers().get(0).failed()).as("no envelope given up").isZero();
+        } finally {
+            client.stop();
+            server.stop(0);
         }
     }
 

@@ -14,9 +14,9 @@ import org.eclipse.jetty.util.NanoTime;
 /**
  * The minimum request data rate of a connector (docs/operations-node.md §Connectors): a request body
  * must arrive within a grace (the connector's header timeout) plus its bytes so far at the minimum rate,
- * counted from when the server starts handling the request. It is checked only when the application
- * has read everything that arrived and has to wait for the client; a body that is complete is never
- * failed. A body too slow fails the read with 408 (the error body {@code REQUEST_TIMEOUT}) and, being
+ * counted from the application's first read (so neither a server busy before it reads nor a client
+ * waiting for {@code 100 Continue} uses up the allowance). It is checked only when the application has
+ * read everything that arrived and has to wait for the client; a body that is complete is never failed. A body too slow fails the read with 408 (the error body {@code REQUEST_TIMEOUT}) and, being
  * unread, closes the connection.
  *
  * <p>This replaces Jetty's own check ({@code HttpConfiguration.setMinRequestDataRate}, which the node
@@ -58,7 +58,8 @@ public final class MinimumRequestRate extends Handler.Wrapper {
      * time (the content source contract); the fields are volatile because those threads may differ.
      */
     private final class Timed extends Request.Wrapper {
-        private final long startNanos = NanoTime.now();
+        private volatile boolean started;
+        private volatile long startNanos;
         private volatile long bytesRead;
         private volatile Content.Chunk failure;
 
@@ -71,6 +72,10 @@ public final class MinimumRequestRate extends Handler.Wrapper {
             Content.Chunk failed = failure;
             if (failed != null) {
                 return failed;
+            }
+            if (!started) {
+                startNanos = NanoTime.now();
+                started = true;
             }
             Content.Chunk chunk = super.read();
             if (chunk != null) {

@@ -27,9 +27,9 @@ public final class DecidedBlockVerifier {
         record Rejected(RejectCode code, String detail) implements Result {}
 
         /** The parent's state trie is incomplete in the given store: load these nodes and verify again. */
-        record MissingNodes(java.util.Set<Bytes> hashes) implements Result {
+        record MissingNodes(Set<Bytes> hashes) implements Result {
             public MissingNodes {
-                hashes = java.util.Set.copyOf(hashes);
+                hashes = Set.copyOf(hashes);
             }
         }
     }
@@ -49,11 +49,15 @@ public final class DecidedBlockVerifier {
         if (bad != null) {
             return new Result.Rejected(RejectCode.INVALID_BLOCK, bad);
         }
+        Set<Bytes> missing = new HashSet<>();
         BlockContent content;
         try {
-            content = recompute(parent, header, messages, store);
+            content = recompute(parent, header, messages, store, missing);
         } catch (io.diseq.core.trie.MissingNodeException e) {
-            return new Result.MissingNodes(java.util.Set.of(e.hash()));
+            return new Result.MissingNodes(Set.of(e.hash()));
+        }
+        if (!missing.isEmpty()) {
+            return new Result.MissingNodes(missing);
         }
         if (content == null) {
             return new Result.Rejected(RejectCode.INVALID_BLOCK, "a message id was already sequenced");
@@ -95,18 +99,35 @@ public final class DecidedBlockVerifier {
         return null;
     }
 
-    /** The content of the given messages on top of the parent's state trie; null if an id is not new. */
-    private static BlockContent recompute(ChainTip parent, BlockHeader h, List<SequencedMessage> messages, NodeStore store) {
+    /**
+     * The content of the given messages on top of the parent's state trie; null if an id is not new, or if a
+     * lookup met trie nodes the store lacks: then every such node of every lookup is in {@code missing}, so that
+     * loading them all takes one round per trie level, not one verification per node (a restarted validator's
+     * trie is cold).
+     */
+    private static BlockContent recompute(ChainTip parent, BlockHeader h, List<SequencedMessage> messages,
+                                          NodeStore store, Set<Bytes> missing) {
         MerklePatriciaTrie state = MerklePatriciaTrie.open(store, parent.header().stateRoot());
         Set<Bytes> seen = new HashSet<>();
         List<byte[]> payloads = new ArrayList<>(messages.size());
         long bytes = 0;
         for (SequencedMessage m : messages) {
-            if (!seen.add(m.messageId()) || state.get(m.messageId().unsafeArray()) != null) {
+            if (!seen.add(m.messageId())) {
                 return null;
+            }
+            try {
+                if (state.get(m.messageId().unsafeArray()) != null) {
+                    missing.clear(); // already sequenced: invalid whatever the missing nodes hold
+                    return null;
+                }
+            } catch (io.diseq.core.trie.MissingNodeException e) {
+                missing.add(e.hash());
             }
             payloads.add(m.payload().unsafeArray());
             bytes += m.payload().length();
+        }
+        if (!missing.isEmpty()) {
+            return null;
         }
         for (SequencedMessage m : messages) {
             state.put(m.messageId().unsafeArray(), ContentRule.stateValue(h.height(), m.index()));

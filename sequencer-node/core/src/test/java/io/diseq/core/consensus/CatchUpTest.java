@@ -99,4 +99,36 @@ class CatchUpTest {
             assertThat(s.height()).isEqualTo(1);
         }
     }
+
+    /**
+     * Verifying a synced block on a cold state trie (a restarted validator) names every missing node that the
+     * lookups meet at once, so loading takes one round per trie level instead of one verification per node.
+     */
+    @Test
+    void aColdTrieIsLoadedInOneRoundPerLevelNotOnePerNode() {
+        Scenario s = Scenario.builder().selfIsBystander().inputRecords(300).start();
+        DecidedBlock first = decidedByPeers(s);
+        assertThat(s.height()).isEqualTo(2);
+        DecidedBlock second = decidedByPeers(s); // the input fills two blocks
+        assertThat(second.header().height()).isEqualTo(2);
+        assertThat(second.messages()).isNotEmpty();
+
+        InMemoryNodeStore cold = new InMemoryNodeStore();
+        int rounds = 0;
+        int widest = 0;
+        DecidedBlockVerifier.Result r;
+        while ((r = DecidedBlockVerifier.verify(s.config, FastTestCrypto.VERIFIER, first.tip(), second.header(),
+                second.certificate(), second.messages(), cold)) instanceof DecidedBlockVerifier.Result.MissingNodes m) {
+            rounds++;
+            widest = Math.max(widest, m.hashes().size());
+            for (Bytes h : m.hashes()) {
+                assertThat(first.stateNodes()).as("a node of the parent's trie").containsKey(h);
+                cold.putAll(java.util.Map.of(h, first.stateNodes().get(h)));
+            }
+            assertThat(rounds).as("rounds of loads").isLessThanOrEqualTo(6);
+        }
+        assertThat(r).isInstanceOf(DecidedBlockVerifier.Result.Verified.class);
+        assertThat(widest).as("nodes named by one verification").isGreaterThan(1);
+        assertThat(first.stateNodes().size()).as("the parent trie's nodes").isGreaterThan(2 * rounds);
+    }
 }

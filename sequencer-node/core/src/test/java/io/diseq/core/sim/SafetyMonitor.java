@@ -164,6 +164,11 @@ final class SafetyMonitor {
         return sequencedIds;
     }
 
+    /** The last height the monitor saw {@code instance} decide or restart at (0: none). */
+    long lastHeightOf(int instance) {
+        return lastHeightOf.getOrDefault(instance, 0L);
+    }
+
     /** Tells the monitor an instance restarted from storage holding blocks up to {@code height}. */
     void restarted(int instance, long height) {
         if (height > decidedHeight()) {

@@ -180,8 +180,14 @@ final class SimNode {
             return;
         }
         sim.trace.add(sim.scheduler.nowMs(), "i" + instance + " RESTART from height " + height());
-        if (behaviour == null) {
-            sim.monitor.restarted(instance, height()); // only instances whose decisions the monitor sees
+        if (behaviour == null) { // only instances whose decisions the monitor sees
+            // A crash inside the step that decided a height can cut its Decided output after the block became
+            // durable: the monitor checks such a block now, as the decision it is, before the restart.
+            for (long h = sim.monitor.lastHeightOf(instance) + 1; h <= height(); h++) {
+                sim.trace.add(sim.scheduler.nowMs(), "i" + instance + " DURABLE UNREPORTED h=" + h);
+                sim.monitor.onDecision(Describe.decision(instance, durable.block(h)));
+            }
+            sim.monitor.restarted(instance, height());
         }
         start();
     }

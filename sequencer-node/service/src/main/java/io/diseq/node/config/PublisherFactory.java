@@ -17,9 +17,11 @@ public class PublisherFactory {
     private int maxBlocksPerTransaction = 100;
     @JsonProperty @Min(1_000) @Max(900_000)
     private long transactionTimeoutMs = 60_000;
+    @JsonProperty @Min(100) @Max(3_600_000)
+    private long hangingTransactionAbortMs = PublisherSettings.DEFAULT_HANGING_TRANSACTION_ABORT_MS;
 
     public PublisherSettings build(int selfIndex) {
         return new PublisherSettings(selfIndex, checkIntervalMs, takeoverAfterMs, takeoverStaggerMs,
-                maxBlocksPerTransaction, transactionTimeoutMs);
+                maxBlocksPerTransaction, transactionTimeoutMs, hangingTransactionAbortMs);
     }
 }

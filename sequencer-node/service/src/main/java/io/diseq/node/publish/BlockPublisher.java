@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -31,11 +32,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every validator runs this with the SAME transactional id ({@code <chain>.blocks-publisher}).
  * Only an ACTIVE publisher holds a producer. Becoming active: {@code initTransactions()} (which
- * fences every older instance and resolves its open transaction), then read the topic's last
- * committed record, then publish heights last+1, … from the local store in transactions. A fenced
- * publisher drops to STANDBY and watches the tail; it claims the duty again only when the tail has
- * not moved for its takeover delay while its own store is ahead. A publisher whose transaction
- * outcome is unknown re-claims (re-init, re-read) rather than guessing.
+ * fences every older instance and resolves its open transaction), then wait until no transaction
+ * is open on the partition (records after the committed tail that may still commit; one that stays
+ * open for {@code hangingTransactionAbortMs} is a hanging transaction and is aborted), then read the
+ * topic's last committed record, then publish heights last+1, … from the local store in
+ * transactions. A fenced publisher drops to STANDBY and watches the tail; it claims the duty again
+ * only when the tail has not moved for its takeover delay while its own store is ahead. A standby
+ * that cannot read the tail stays standby. A publisher whose transaction outcome is unknown
+ * re-claims (re-init, re-read) rather than guessing.
  */
 public final class BlockPublisher implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(BlockPublisher.class);
@@ -57,6 +61,9 @@ public final class BlockPublisher implements Managed {
     private volatile long publishedHeight = -1;
     private final AtomicLong claims = new AtomicLong();
     private final AtomicLong fencings = new AtomicLong();
+    private final AtomicLong settleWaits = new AtomicLong();
+    private final AtomicLong standbyReadFailures = new AtomicLong();
+    private final AtomicLong hangingAborted = new AtomicLong();
     private boolean storedSignal;
     private long observedTail = Long.MIN_VALUE;
     private long observedSinceNanos;
@@ -124,6 +131,21 @@ public final class BlockPublisher implements Managed {
         return fencings.get();
     }
 
+    /** How many claims found a transaction open on the block topic and waited for it to end. */
+    public long settleWaits() {
+        return settleWaits.get();
+    }
+
+    /** How often this publisher, standing by, could not read the block topic (and stayed standby). */
+    public long standbyReadFailures() {
+        return standbyReadFailures.get();
+    }
+
+    /** How many hanging transactions on the block topic this publisher aborted. */
+    public long hangingTransactionsAborted() {
+        return hangingAborted.get();
+    }
+
     /** The unexpected error that stopped the publisher, or null. */
     public Throwable failure() {
         return failure;
@@ -131,8 +153,6 @@ public final class BlockPublisher implements Managed {
 
     private void loop() {
         try {
-            tail = new TopicTail(kafka.bootstrapServers(), kafka.blocksTopic(),
-                    Duration.ofMillis(kafka.requestTimeoutMs()), extraConfig);
             while (running) {
                 step();
             }
@@ -144,6 +164,10 @@ public final class BlockPublisher implements Managed {
 
     private void step() {
         try {
+            if (tail == null) {
+                tail = new TopicTail(kafka.bootstrapServers(), kafka.blocksTopic(),
+                        Duration.ofMillis(kafka.requestTimeoutMs()), extraConfig);
+            }
             switch (role) {
                 case STANDBY -> watch();
                 case CLAIMING -> claim();
@@ -156,7 +180,12 @@ public final class BlockPublisher implements Managed {
 
     private void onKafkaError(KafkaException e) {
         closeProducer();
-        if (isFenced(e)) {
+        if (role == Role.STANDBY) {
+            standbyReadFailures.incrementAndGet();
+            LOG.warn("block publisher standing by: cannot read the block topic: {}", e.toString());
+            observedTail = Long.MIN_VALUE;
+            await(settings.checkIntervalMs());
+        } else if (isFenced(e)) {
             LOG.info("block publisher fenced by another validator; standing by");
             fencings.incrementAndGet();
             role = Role.STANDBY;
@@ -199,10 +228,52 @@ public final class BlockPublisher implements Managed {
         producer = new KafkaProducer<>(producerConfig());
         producer.initTransactions();
         claims.incrementAndGet();
+        if (!awaitNoOpenTransaction()) {
+            return;
+        }
         Optional<ConsumerRecord<byte[], byte[]>> last = tail.last();
         last.ifPresent(this::requireSameBlockAsStored);
         publishedHeight = tailHeight(last);
         role = Role.ACTIVE;
+    }
+
+    /**
+     * Waits until no transaction is open on the block topic, so that the committed tail read next is
+     * final: records of an open transaction lie after it and may still commit (a transaction whose
+     * markers are still being written, or one that a broker restart left without a coordinator that
+     * will ever end it). Publishing after the committed tail while one is open could publish its
+     * heights a second time. After {@code hangingTransactionAbortMs} the open transactions are
+     * aborted, as an operator would with {@code kafka-transactions.sh abort}: this publisher's own
+     * {@code initTransactions()} already ended every transaction its coordinator knows of, and
+     * nothing else may write to the topic. Returns false if the publisher is stopping.
+     */
+    private boolean awaitNoOpenTransaction() {
+        long since = System.nanoTime();
+        boolean waited = false;
+        for (Optional<TopicTail.OpenSpan> open = tail.openSpan(); open.isPresent(); open = tail.openSpan()) {
+            if (!waited) {
+                waited = true;
+                settleWaits.incrementAndGet();
+                LOG.info("block topic has a transaction open at offsets {}..{}; waiting for it to end before "
+                        + "reading the tail", open.get().stable(), open.get().end() - 1);
+            }
+            if (!running) {
+                return false;
+            }
+            if (System.nanoTime() - since >= TimeUnit.MILLISECONDS.toNanos(settings.hangingTransactionAbortMs())) {
+                for (ProducerState hanging : tail.openTransactions()) {
+                    LOG.warn("aborting a hanging transaction on the block topic: producer {} epoch {} open since "
+                            + "offset {} (open for more than {} ms)", hanging.producerId(), hanging.producerEpoch(),
+                            hanging.currentTransactionStartOffset().orElse(-1),
+                            settings.hangingTransactionAbortMs());
+                    tail.abort(hanging);
+                    hangingAborted.incrementAndGet();
+                }
+                since = System.nanoTime();
+            }
+            await(settings.checkIntervalMs());
+        }
+        return true;
     }
 
     /** ACTIVE: publish the next stored heights in one transaction. */

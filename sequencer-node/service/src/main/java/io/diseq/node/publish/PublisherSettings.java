@@ -6,10 +6,20 @@ package io.diseq.node.publish;
  * (so validator 0 normally publishes and the others only step in when it stalls).
  */
 public record PublisherSettings(int validatorIndex, long checkIntervalMs, long takeoverAfterMs,
-                                long takeoverStaggerMs, int maxBlocksPerTransaction, long transactionTimeoutMs) {
+                                long takeoverStaggerMs, int maxBlocksPerTransaction, long transactionTimeoutMs,
+                                long hangingTransactionAbortMs) {
+    /** The default {@code hangingTransactionAbortMs}: a transaction still open this long after a claim hangs. */
+    public static final long DEFAULT_HANGING_TRANSACTION_ABORT_MS = 30_000;
+
+    public PublisherSettings(int validatorIndex, long checkIntervalMs, long takeoverAfterMs, long takeoverStaggerMs,
+                             int maxBlocksPerTransaction, long transactionTimeoutMs) {
+        this(validatorIndex, checkIntervalMs, takeoverAfterMs, takeoverStaggerMs, maxBlocksPerTransaction,
+                transactionTimeoutMs, DEFAULT_HANGING_TRANSACTION_ABORT_MS);
+    }
+
     public PublisherSettings {
         if (validatorIndex < 0 || checkIntervalMs < 1 || takeoverAfterMs < 0 || takeoverStaggerMs < 0
-                || maxBlocksPerTransaction < 1 || transactionTimeoutMs < 1000) {
+                || maxBlocksPerTransaction < 1 || transactionTimeoutMs < 1000 || hangingTransactionAbortMs < 100) {
             throw new IllegalArgumentException("invalid publisher settings");
         }
     }

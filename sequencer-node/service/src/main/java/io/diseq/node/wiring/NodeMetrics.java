@@ -28,6 +28,9 @@ final class NodeMetrics {
         metrics.register("publisher.publishedHeight", (Gauge<Long>) publisher::publishedHeight);
         metrics.register("publisher.active", (Gauge<Integer>) () ->
                 publisher.role() == BlockPublisher.Role.ACTIVE ? 1 : 0);
+        metrics.register("publisher.standbyReadFailures", (Gauge<Long>) publisher::standbyReadFailures);
+        metrics.register("publisher.settleWaits", (Gauge<Long>) publisher::settleWaits);
+        metrics.register("publisher.hangingTransactionsAborted", (Gauge<Long>) publisher::hangingTransactionsAborted);
         metrics.register("gossip.inbox.size", (Gauge<Integer>) inbox::size);
         metrics.register("gossip.peers.reachable", (Gauge<Long>) () ->
                 client.peers().stream().filter(PeerStatus::reachable).count());

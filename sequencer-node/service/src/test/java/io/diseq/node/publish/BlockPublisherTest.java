@@ -20,7 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.LongStream;
+import io.diseq.node.store.BlockRow;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -137,6 +141,87 @@ class BlockPublisherTest {
         assertThat(first.fencings()).as("the stale publisher learned it was fenced when it tried again")
                 .isPositive();
         assertThat(second.claims()).isPositive();
+    }
+
+    /**
+     * The evening fault run found heights 118-119 twice on the topic after a broker restart: the
+     * claimant read the committed tail while a transaction holding 118-119 was still open, published
+     * 118.. after it, and the open one committed later. An open transaction of another producer stands
+     * in for that one here: the claimant must wait for it to end, then continue after what it committed.
+     */
+    @Test
+    void aClaimWaitsForATransactionOpenOnTheTopicInsteadOfPublishingOverIt() {
+        KafkaSettings kafka = chain("open");
+        BlockStore store = newStore();
+        storeHeights(store, 1, 6);
+        try (KafkaProducer<byte[], byte[]> open = openTransaction(kafka, store, 1, 2)) {
+            BlockPublisher publisher = start(kafka, store, new PublisherSettings(0, 20, 0, 0, 2, 60_000, 600_000));
+
+            Await.until(DEADLINE, "the claim saw the open transaction", () -> publisher.settleWaits() == 1);
+            assertThat(publisher.role()).isEqualTo(BlockPublisher.Role.CLAIMING);
+            assertThat(heights(KAFKA.readAllUncommitted(kafka.blocksTopic()))).as("nothing published over it")
+                    .containsExactly(1L, 2L);
+            open.commitTransaction();
+
+            Await.until(DEADLINE, "height 6 published", () -> publisher.publishedHeight() == 6);
+            assertThat(heights(KAFKA.readAllCommitted(kafka.blocksTopic()))).isEqualTo(range(1, 6));
+            assertThat(publisher.hangingTransactionsAborted()).isZero();
+        }
+    }
+
+    @Test
+    void aTransactionThatStaysOpenIsAbortedAsHangingAndItsHeightsPublishedOnce() {
+        KafkaSettings kafka = chain("hanging");
+        BlockStore store = newStore();
+        storeHeights(store, 1, 6);
+        try (KafkaProducer<byte[], byte[]> hanging = openTransaction(kafka, store, 1, 2)) {
+            BlockPublisher publisher = start(kafka, store, new PublisherSettings(0, 20, 0, 0, 2, 60_000, 500));
+
+            Await.until(DEADLINE, "height 6 published", () -> publisher.publishedHeight() == 6);
+            assertThat(publisher.hangingTransactionsAborted()).isEqualTo(1);
+            assertThat(heights(KAFKA.readAllCommitted(kafka.blocksTopic()))).isEqualTo(range(1, 6));
+            assertThat(heights(KAFKA.readAllUncommitted(kafka.blocksTopic())))
+                    .as("the hanging transaction's records stay on the log, aborted")
+                    .startsWith(1L, 2L, 1L, 2L);
+            hanging.close(Duration.ZERO);
+        }
+    }
+
+    /**
+     * A broker that is down (restarting, unreachable) is no reason to claim the duty, and no reason
+     * to stop: the publisher stands by and keeps trying. Before, one failed read stopped a publisher
+     * that started without a broker, and sent a standby straight to claiming.
+     */
+    @Test
+    void withoutABrokerThePublisherStandsByAndKeepsTrying() {
+        KafkaSettings unreachable = new KafkaSettings("127.0.0.1:9", "nobroker", 100, 1 << 20, 50, 300, 30_000);
+        BlockStore store = newStore();
+        storeHeights(store, 1, 3);
+        BlockPublisher publisher = start(unreachable, store, 0, CrashPoint.NONE);
+
+        Await.until(DEADLINE, "three failed reads", () -> publisher.standbyReadFailures() >= 3
+                || publisher.failure() != null);
+        assertThat(publisher.failure()).isNull();
+        assertThat(publisher.role()).isEqualTo(BlockPublisher.Role.STANDBY);
+        assertThat(publisher.claims()).isZero();
+    }
+
+    /** Another transactional producer that writes the stored heights {@code from..to} and leaves its transaction open. */
+    private static KafkaProducer<byte[], byte[]> openTransaction(KafkaSettings kafka, BlockStore store, long from,
+                                                                  long to) {
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KAFKA.producerConfig(Map.of(
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, kafka.topicPrefix() + ".stray-" + from,
+                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 300_000)));
+        producer.initTransactions();
+        producer.beginTransaction();
+        for (long h = from; h <= to; h++) {
+            BlockRow row = store.block(h).orElseThrow();
+            producer.send(new ProducerRecord<>(kafka.blocksTopic(), 0, BlockRecord.key(h), BlockRecord.of(
+                    kafka.topicPrefix(), h, row.blockId(), row.headerRlp(), row.certificate(), row.blockTimeMs())
+                    .toJson()));
+        }
+        producer.flush();
+        return producer;
     }
 
     private static long tail(KafkaSettings kafka) {

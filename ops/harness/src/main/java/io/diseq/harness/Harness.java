@@ -163,17 +163,19 @@ public final class Harness implements Callable<Integer> {
 
     /** "60s", "2m", "500ms" or plain milliseconds. */
     static long millis(String text) {
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
-        if (t.endsWith("ms")) {
-            return Long.parseLong(t.substring(0, t.length() - 2));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?")
+                .matcher(text.trim().toLowerCase(java.util.Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a duration: '" + text + "' (a number of ms, s, m or h, e.g. 90s, 1h)");
         }
-        if (t.endsWith("s")) {
-            return (long) (Double.parseDouble(t.substring(0, t.length() - 1)) * 1000);
-        }
-        if (t.endsWith("m")) {
-            return (long) (Double.parseDouble(t.substring(0, t.length() - 1)) * 60_000);
-        }
-        return Long.parseLong(t);
+        double value = Double.parseDouble(m.group(1));
+        long unit = switch (m.group(2) == null ? "ms" : m.group(2)) {
+            case "s" -> 1_000;
+            case "m" -> 60_000;
+            case "h" -> 3_600_000;
+            default -> 1;
+        };
+        return (long) (value * unit);
     }
 
     /** Wipes a previous harness work directory (only one with the marker file) and creates it afresh. */

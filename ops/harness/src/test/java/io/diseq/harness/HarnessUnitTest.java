@@ -1,6 +1,7 @@
 package io.diseq.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,11 @@ class HarnessUnitTest {
         assertThat(Harness.millis("60s")).isEqualTo(60_000);
         assertThat(Harness.millis("2m")).isEqualTo(120_000);
         assertThat(Harness.millis("500ms")).isEqualTo(500);
+        assertThat(Harness.millis("1h")).isEqualTo(3_600_000);
+        assertThat(Harness.millis("1.5h")).isEqualTo(5_400_000);
+        assertThat(Harness.millis("250")).isEqualTo(250);
+        assertThatThrownBy(() -> Harness.millis("4 hours"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a duration");
         assertThat(Harness.rates(null, "1000:5000:2000")).containsExactly(1000.0, 3000.0, 5000.0);
         assertThat(Harness.rates(List.of(5000.0, 1000.0), null)).containsExactly(1000.0, 5000.0);
     }

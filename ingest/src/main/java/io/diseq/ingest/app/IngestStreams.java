@@ -6,8 +6,15 @@ import io.diseq.ingest.topology.IngestMetrics;
 import io.diseq.ingest.topology.IngestTopology;
 import io.diseq.ingest.topology.StreamsProperties;
 import io.dropwizard.lifecycle.Managed;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
@@ -28,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class IngestStreams implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(IngestStreams.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    static final String INSTANCE_ID_FILE = "instance-id";
 
     private final IngestConfiguration config;
     private final IngestMetrics metrics;
@@ -44,13 +52,44 @@ public final class IngestStreams implements Managed {
         KafkaStreams s = new KafkaStreams(IngestTopology.build(config.settings(), metrics), StreamsProperties.of(
                 config.settings(), metrics, config.kafka.bootstrapServers, config.applicationId(),
                 config.kafka.stateDir, config.kafka.streamThreads, config.topics.replicationFactor,
-                config.rejectedMaxRecordBytes() + IngestConfiguration.REJECT_HEADROOM_BYTES, config.kafka.properties));
+                config.rejectedMaxRecordBytes() + IngestConfiguration.REJECT_HEADROOM_BYTES, instanceId(),
+                config.kafka.properties));
         s.setUncaughtExceptionHandler(e -> {
             LOG.error("ingest stream thread failed; shutting Kafka Streams down", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams = s;
         s.start();
+    }
+
+    /**
+     * The configured {@code kafka.instanceId}, or the one kept in {@code <stateDir>/instance-id},
+     * created (random) at the first start. The state directory belongs to one instance, so the id does
+     * too, and it survives restarts with the state.
+     */
+    String instanceId() {
+        if (config.kafka.instanceId != null && !config.kafka.instanceId.isBlank()) {
+            return config.kafka.instanceId;
+        }
+        Path file = Path.of(config.kafka.stateDir, INSTANCE_ID_FILE);
+        try {
+            if (Files.exists(file)) {
+                String id = Files.readString(file, StandardCharsets.UTF_8).trim();
+                if (!id.matches("[A-Za-z0-9._-]{1,200}")) {
+                    throw new IllegalStateException(file + " does not hold an instance id (letters, digits, . _ -): "
+                            + "delete it to create a new one");
+                }
+                return id;
+            }
+            Files.createDirectories(file.getParent());
+            String id = "ingest-" + UUID.randomUUID();
+            Path tmp = Files.writeString(file.resolveSibling(INSTANCE_ID_FILE + ".tmp"), id + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            LOG.info("created ingest instance id {} in {}", id, file);
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the ingest instance id in " + file, e);
+        }
     }
 
     private void ensureTopics() throws TopicMismatchException, InterruptedException, ExecutionException {

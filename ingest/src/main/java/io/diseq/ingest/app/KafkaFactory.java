@@ -28,6 +28,16 @@ public class KafkaFactory {
     @JsonProperty
     public int streamThreads = 1;
 
+    /**
+     * This instance's static group membership id ({@code group.instance.id}; each stream thread adds
+     * {@code -<n>}). Empty: an id created at first start and kept in {@code <stateDir>/instance-id}. A
+     * restarted instance with the same id takes its partitions back at once, instead of waiting for
+     * the group to drop the old member after {@code session.timeout.ms}. Two running instances must
+     * never share one.
+     */
+    @JsonProperty
+    public String instanceId;
+
     /** Create missing topics at start-up (existing ones are only verified, never altered). */
     @JsonProperty
     public boolean createTopics = true;

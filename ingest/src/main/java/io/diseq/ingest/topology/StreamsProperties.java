@@ -19,10 +19,11 @@ public final class StreamsProperties {
      *                      cannot override the fixed ones
      * @param maxRequestBytes the producer's max.request.size: at least the largest rejected record
      *                      (a raw record of the raw topic's maximum plus reject headers)
+     * @param instanceId    the static group membership id of this instance (null: dynamic membership)
      */
     public static Properties of(IngestSettings settings, IngestMetrics metrics, String bootstrapServers,
             String applicationId, String stateDir, int streamThreads, int replicationFactor,
-            int maxRequestBytes, Map<String, String> extra) {
+            int maxRequestBytes, String instanceId, Map<String, String> extra) {
         Properties p = new Properties();
         p.putAll(extra);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
@@ -37,6 +38,10 @@ public final class StreamsProperties {
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxRequestBytes);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), maxRequestBytes);
+        if (instanceId != null) {
+            // Kafka Streams adds "-<thread index>" for each stream thread's main consumer.
+            p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+        }
         p.put(DeadLetters.REJECTED_TOPIC, settings.topics().rejected().name());
         p.put(DeadLetters.RAW_TOPIC, settings.topics().rawMessages().name());
         p.put(DeadLetters.METRICS, metrics);

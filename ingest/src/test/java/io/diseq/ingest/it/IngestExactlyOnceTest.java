@@ -99,6 +99,10 @@ class IngestExactlyOnceTest {
             awaitTrue("ingest committed every input offset", () -> caughtUp(CHAIN), second);
             out.drainToEnd();
             assertExactOutput(data, out);
+            String instanceId = Files.readString(dir.resolve("state").resolve("instance-id")).trim();
+            assertThat(groupInstanceIds(CHAIN))
+                    .as("the restarted instance took the killed one's static membership (no wait for its session timeout)")
+                    .containsExactly(instanceId + "-1");
             assertAdminEndpoints(adminPort, second);
             assertThat(second.stop()).as(second.logTail()).isIn(0, 143);
         }
@@ -144,6 +148,15 @@ class IngestExactlyOnceTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The {@code group.instance.id} of each member of the ingest group ("" for a dynamic member). */
+    private static List<String> groupInstanceIds(String chain) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            String group = "diseq-ingest-" + chain;
+            return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().stream()
+                    .map(m -> m.groupInstanceId().orElse("")).toList();
         }
     }
 

@@ -52,7 +52,7 @@ class IngestTopologyTest {
         IngestSettings s = new IngestSettings(settings.topics(), MAX_BYTES, settings.messagePartitions(),
                 settings.dedupRetentionMs(), settings.purgeIntervalMs(), settings.purgeBatchMax());
         Properties props = StreamsProperties.of(s, metrics, "unused:9092", "ingest-test", stateDir.toString(),
-                1, 1, 1 << 20, Map.of());
+                1, 1, 1 << 20, null, Map.of());
         // TopologyTestDriver's transactional mock producer drops the records a DeserializationExceptionHandler
         // returns under exactly_once_v2 (Kafka 4.3.1); the logic is the same under at_least_once, and the
         // integration test checks dead-lettered poison records with exactly_once_v2 on a real broker.

@@ -184,7 +184,7 @@ public final class BlockPublisher implements Managed {
             standbyReadFailures.incrementAndGet();
             LOG.warn("block publisher standing by: cannot read the block topic: {}", e.toString());
             observedTail = Long.MIN_VALUE;
-            await(settings.checkIntervalMs());
+            pause(settings.checkIntervalMs());
         } else if (isFenced(e)) {
             LOG.info("block publisher fenced by another validator; standing by");
             fencings.incrementAndGet();
@@ -220,7 +220,26 @@ public final class BlockPublisher implements Managed {
             role = Role.CLAIMING;
             return;
         }
-        await(settings.checkIntervalMs());
+        pause(settings.checkIntervalMs());
+    }
+
+    /**
+     * Waits the whole interval (a standby has no use for the stored-block signal, which comes with
+     * every block; only stopping ends the wait early).
+     */
+    private void pause(long ms) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+        synchronized (wakeup) {
+            for (long left = ms; running && left > 0; left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
+                try {
+                    wakeup.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            storedSignal = false;
+        }
     }
 
     /** CLAIMING: fence every older publisher, then learn what is already on the topic. */

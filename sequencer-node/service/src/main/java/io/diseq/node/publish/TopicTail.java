@@ -43,6 +43,8 @@ final class TopicTail implements AutoCloseable {
     private final Admin admin;
     private final TopicPartition partition;
     private final Duration timeout;
+    private long lastEnd = -1;
+    private Optional<ConsumerRecord<byte[], byte[]>> lastRecord = Optional.empty();
 
     TopicTail(String bootstrapServers, String topic, Duration timeout, Map<String, Object> extraConfig) {
         Map<String, Object> config = new HashMap<>();
@@ -82,9 +84,23 @@ final class TopicTail implements AutoCloseable {
         }
     }
 
-    /** The last committed record, or empty if the topic holds none. */
+    /**
+     * The last committed record, or empty if the topic holds none. Everything below the last stable
+     * offset is settled, so while that offset has not moved the answer is the one read before: a
+     * standby checking an idle tail costs one offset request, not a fetch.
+     */
     Optional<ConsumerRecord<byte[], byte[]>> last() {
         long end = consumer.endOffsets(List.of(partition), timeout).get(partition);
+        if (end == lastEnd) {
+            return lastRecord;
+        }
+        Optional<ConsumerRecord<byte[], byte[]>> found = lastBelow(end);
+        lastEnd = end;
+        lastRecord = found;
+        return found;
+    }
+
+    private Optional<ConsumerRecord<byte[], byte[]>> lastBelow(long end) {
         long span = INITIAL_SPAN;
         while (true) {
             long start = Math.max(0, end - span);

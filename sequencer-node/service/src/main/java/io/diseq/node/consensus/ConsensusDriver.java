@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * by time) and performs the outputs in order ({@link OutputPerformer}); then it publishes a status snapshot.
  *
  * <p>Any exception out of a step or an output, or a fork reported by the block writer, stops the driver for
- * good: {@link #failure()} is set (health check red) and nothing more is stepped or signed.
+ * good: {@link #failure()} is set (health check red) and nothing more is stepped or signed. The one exception
+ * is a database that is unavailable during a signer-state or consensus-log write: the driver waits for it and
+ * retries ({@link DurableWrites}; health red meanwhile).
  */
 public final class ConsensusDriver implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(ConsensusDriver.class);
@@ -122,7 +124,9 @@ public final class ConsensusDriver implements Managed {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
-            fail(t);
+            if (running) { // not a failure when the node is stopping (an interrupted wait for the database)
+                fail(t);
+            }
         }
     }
 
@@ -143,6 +147,21 @@ public final class ConsensusDriver implements Managed {
         status = runtime.status();
         nextWakeMs = runtime.nextWakeMs();
         steps++;
+    }
+
+    /** Since when the driver has been waiting for the database to take a write, or -1 if it is not. */
+    public long storageUnavailableSinceMs() {
+        return outputs.durableWrites().unavailableSinceMs();
+    }
+
+    /** The last error of a write retried while the database was unavailable. */
+    public String lastStorageError() {
+        return outputs.durableWrites().lastError();
+    }
+
+    /** Failed attempts of writes retried while the database was unavailable. */
+    public long storageRetries() {
+        return outputs.durableWrites().retries();
     }
 
     /** Why the driver stopped on its own, or null while it runs (or after a clean stop). */

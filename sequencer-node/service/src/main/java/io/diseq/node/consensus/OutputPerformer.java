@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Performs the runtime's outputs on the driver thread, in list order (docs/architecture.md §Consensus driver):
  * signer state and decisions are committed synchronously before the next output, so a vote never leaves the
- * process before the state that guards it is durable; sends only enqueue on the gossip client; block writes,
+ * process before the state that guards it is durable (retried while the database is unavailable,
+ * {@link DurableWrites}); sends only enqueue on the gossip client; block writes,
  * fetches and trie loads are handed to their worker threads, whose answers come back as inputs. A durable block
  * releases its input records, is announced to the block publisher and prunes the consensus log.
  */
@@ -33,9 +34,16 @@ public final class OutputPerformer {
     private final TrieLoader loader;
     private final OutputReports reports;
     private final Consumer<DecidedBlock> durable;
+    private final DurableWrites durableWrites;
 
     public OutputPerformer(Ports ports, BlockWriter writer, BlockFetcher fetcher, TrieLoader loader, OutputReports reports,
                     Consumer<DecidedBlock> durable) {
+        this(ports, writer, fetcher, loader, reports, durable, DurableWrites.onThisThread());
+    }
+
+    OutputPerformer(Ports ports, BlockWriter writer, BlockFetcher fetcher, TrieLoader loader, OutputReports reports,
+                    Consumer<DecidedBlock> durable, DurableWrites durableWrites) {
+        this.durableWrites = durableWrites;
         this.ports = ports;
         this.writer = writer;
         this.fetcher = fetcher;
@@ -64,11 +72,15 @@ public final class OutputPerformer {
         return fetcher.failures();
     }
 
+    DurableWrites durableWrites() {
+        return durableWrites;
+    }
+
     void perform(Output o) {
         if (o instanceof Output.PersistSignerState p) {
-            ports.signerStore().save(p.state());
+            durableWrites.write("signer state", () -> ports.signerStore().save(p.state()));
         } else if (o instanceof Output.PersistDecision d) {
-            ports.log().save(d.header(), d.certificate());
+            durableWrites.write("consensus log", () -> ports.log().save(d.header(), d.certificate()));
         } else if (o instanceof Output.Send s) {
             send(s);
         } else if (o instanceof Output.PersistBlock p) {

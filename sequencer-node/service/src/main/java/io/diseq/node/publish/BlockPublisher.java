@@ -3,6 +3,7 @@ package io.diseq.node.publish;
 import io.diseq.node.config.KafkaSettings;
 import io.diseq.node.store.BlockRow;
 import io.diseq.node.store.BlockStore;
+import io.diseq.node.store.StorageErrors;
 import io.diseq.schemas.BlockRecord;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * topic's last committed record, then publish heights last+1, … from the local store in
  * transactions. A fenced publisher drops to STANDBY and watches the tail; it claims the duty again
  * only when the tail has not moved for its takeover delay while its own store is ahead. A standby
- * that cannot read the tail stays standby. A publisher whose transaction outcome is unknown
+ * that cannot read the tail stays standby; one that cannot read its store keeps its role and retries. A
+ * publisher whose transaction outcome is unknown
  * re-claims (re-init, re-read) rather than guessing.
  */
 public final class BlockPublisher implements Managed {
@@ -63,6 +65,7 @@ public final class BlockPublisher implements Managed {
     private final AtomicLong fencings = new AtomicLong();
     private final AtomicLong settleWaits = new AtomicLong();
     private final AtomicLong standbyReadFailures = new AtomicLong();
+    private final AtomicLong storageFailures = new AtomicLong();
     private final AtomicLong hangingAborted = new AtomicLong();
     private boolean storedSignal;
     private long observedTail = Long.MIN_VALUE;
@@ -141,6 +144,11 @@ public final class BlockPublisher implements Managed {
         return standbyReadFailures.get();
     }
 
+    /** How often a step found the local database unavailable (the publisher kept its role and retried). */
+    public long storageFailures() {
+        return storageFailures.get();
+    }
+
     /** How many hanging transactions on the block topic this publisher aborted. */
     public long hangingTransactionsAborted() {
         return hangingAborted.get();
@@ -175,7 +183,25 @@ public final class BlockPublisher implements Managed {
             }
         } catch (KafkaException e) {
             onKafkaError(e);
+        } catch (RuntimeException e) {
+            if (!StorageErrors.isUnavailable(e)) {
+                throw e;
+            }
+            onStorageUnavailable(e);
         }
+    }
+
+    /**
+     * The local database is unavailable (stopped, restarting): keep the role and try again. Reads of the store
+     * come before any transaction is begun, so an ACTIVE publisher keeps its producer; a claim starts over.
+     */
+    private void onStorageUnavailable(RuntimeException e) {
+        storageFailures.incrementAndGet();
+        LOG.warn("block publisher: database unavailable ({}); {} and trying again", e.toString(), role);
+        if (role == Role.CLAIMING) {
+            closeProducer();
+        }
+        pause(settings.checkIntervalMs());
     }
 
     private void onKafkaError(KafkaException e) {

@@ -38,7 +38,7 @@ public class ConsensusFactory {
     @JsonProperty @Min(1 << 20) @Max(1L << 40)
     private long trieCacheBytes = 64L << 20;
     @JsonProperty @Min(1) @Max(1_000_000)
-    private int trieLoadBatch = 4_096;
+    private int trieLoadBatch = 16_384;
     @JsonProperty @Min(1) @Max(1_000_000)
     private int deferredInputs = 8_192;
     @JsonProperty @Min(1) @Max(1_000_000)

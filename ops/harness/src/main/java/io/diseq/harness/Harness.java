@@ -161,10 +161,11 @@ public final class Harness implements Callable<Integer> {
         return r;
     }
 
-    /** "60s", "2m", "500ms" or plain milliseconds. */
+    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
+
+    /** "60s", "2m", "500ms", "1h" or plain milliseconds. */
     static long millis(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?")
-                .matcher(text.trim().toLowerCase(java.util.Locale.ROOT));
+        java.util.regex.Matcher m = DURATION.matcher(text.trim().toLowerCase(java.util.Locale.ROOT));
         if (!m.matches()) {
             throw new IllegalArgumentException("not a duration: '" + text + "' (a number of ms, s, m or h, e.g. 90s, 1h)");
         }

@@ -159,11 +159,6 @@ public final class ConsensusDriver implements Managed {
         return outputs.durableWrites().lastError();
     }
 
-    /** Failed attempts of writes retried while the database was unavailable. */
-    public long storageRetries() {
-        return outputs.durableWrites().retries();
-    }
-
     /** Why the driver stopped on its own, or null while it runs (or after a clean stop). */
     public Throwable failure() {
         return failure;

@@ -2,7 +2,6 @@ package io.diseq.node.consensus;
 
 import io.diseq.node.store.StorageErrors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,28 +14,18 @@ import org.slf4j.LoggerFactory;
  */
 final class DurableWrites {
     private static final Logger LOG = LoggerFactory.getLogger(DurableWrites.class);
-    static final long FIRST_PAUSE_MS = 50;
-    static final long MAX_PAUSE_MS = 2_000;
+    private static final long FIRST_PAUSE_MS = 50;
+    private static final long MAX_PAUSE_MS = 2_000;
     private static final long LOG_EVERY_MS = 10_000;
 
-    /** Sleeps on the driver thread; an interrupt (the node stopping) ends the retries. */
-    interface Pause {
-        void sleep(long ms) throws InterruptedException;
-    }
-
-    private final LongSupplier clockMs;
-    private final Pause pause;
+    private final Runnable onRetry;
     private final AtomicLong retries = new AtomicLong();
     private volatile long unavailableSinceMs = -1;
     private volatile String lastError = "";
 
-    DurableWrites(LongSupplier clockMs, Pause pause) {
-        this.clockMs = clockMs;
-        this.pause = pause;
-    }
-
-    static DurableWrites onThisThread() {
-        return new DurableWrites(System::currentTimeMillis, Thread::sleep);
+    /** @param onRetry told of every failed attempt (the node's {@code consensus.storageRetries} counter) */
+    DurableWrites(Runnable onRetry) {
+        this.onRetry = onRetry;
     }
 
     /** Performs {@code write}, retrying while the database is unavailable. */
@@ -47,7 +36,7 @@ final class DurableWrites {
             try {
                 write.run();
                 if (unavailableSinceMs >= 0) {
-                    LOG.info("database available again: {} written after {} ms", what, clockMs.getAsLong() - unavailableSinceMs);
+                    LOG.info("database available again: {} written after {} ms", what, System.currentTimeMillis() - unavailableSinceMs);
                     unavailableSinceMs = -1;
                 }
                 return;
@@ -55,12 +44,13 @@ final class DurableWrites {
                 if (!StorageErrors.isUnavailable(e)) {
                     throw e;
                 }
-                long now = clockMs.getAsLong();
+                long now = System.currentTimeMillis();
                 if (unavailableSinceMs < 0) {
                     unavailableSinceMs = now;
                 }
                 lastError = e.toString();
                 retries.incrementAndGet();
+                onRetry.run();
                 if (lastLogMs == Long.MIN_VALUE || now - lastLogMs >= LOG_EVERY_MS) {
                     lastLogMs = now;
                     LOG.warn("database unavailable for {} ms; retrying the {} write before anything else ({})",
@@ -68,7 +58,7 @@ final class DurableWrites {
                 }
             }
             try {
-                pause.sleep(pauseMs);
+                Thread.sleep(pauseMs); // an interrupt (the node stopping) ends the retries
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("stopped while waiting for the database to write " + what, e);

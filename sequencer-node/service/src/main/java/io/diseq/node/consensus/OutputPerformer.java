@@ -38,12 +38,7 @@ public final class OutputPerformer {
 
     public OutputPerformer(Ports ports, BlockWriter writer, BlockFetcher fetcher, TrieLoader loader, OutputReports reports,
                     Consumer<DecidedBlock> durable) {
-        this(ports, writer, fetcher, loader, reports, durable, DurableWrites.onThisThread());
-    }
-
-    OutputPerformer(Ports ports, BlockWriter writer, BlockFetcher fetcher, TrieLoader loader, OutputReports reports,
-                    Consumer<DecidedBlock> durable, DurableWrites durableWrites) {
-        this.durableWrites = durableWrites;
+        this.durableWrites = new DurableWrites(reports::storageRetry);
         this.ports = ports;
         this.writer = writer;
         this.fetcher = fetcher;

@@ -71,6 +71,11 @@ public final class OutputReports {
         }
     }
 
+    /** A synchronous write failed while the database was unavailable and is retried ({@link DurableWrites} logs it). */
+    void storageRetry() {
+        metrics.storageRetry();
+    }
+
     private void rejected(Output.Rejected r) {
         metrics.rejected(r.code());
         if (r.code() == RejectCode.MALFORMED && r.source() == Output.Source.GOSSIP) {

@@ -249,25 +249,6 @@ public final class BlockPublisher implements Managed {
         pause(settings.checkIntervalMs());
     }
 
-    /**
-     * Waits the whole interval (a standby has no use for the stored-block signal, which comes with
-     * every block; only stopping ends the wait early).
-     */
-    private void pause(long ms) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
-        synchronized (wakeup) {
-            for (long left = ms; running && left > 0; left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
-                try {
-                    wakeup.wait(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
-            storedSignal = false;
-        }
-    }
-
     /** CLAIMING: fence every older publisher, then learn what is already on the topic. */
     private void claim() {
         producer = new KafkaProducer<>(producerConfig());
@@ -316,7 +297,7 @@ public final class BlockPublisher implements Managed {
                 }
                 since = System.nanoTime();
             }
-            await(settings.checkIntervalMs());
+            pause(settings.checkIntervalMs()); // a stored block changes nothing here: no Admin call per block
         }
         return true;
     }
@@ -360,11 +341,26 @@ public final class BlockPublisher implements Managed {
         return last.map(r -> BlockRecord.height(r.key())).orElse(-1L);
     }
 
+    /** Waits up to {@code ms}, or less if a block is stored meanwhile (the active publisher's wait). */
     private void await(long ms) {
+        waitFor(ms, true);
+    }
+
+    /**
+     * Waits the whole interval (a standby has no use for the stored-block signal, which comes with every
+     * block); only stopping ends the wait early.
+     */
+    private void pause(long ms) {
+        waitFor(ms, false);
+    }
+
+    private void waitFor(long ms, boolean untilStored) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
         synchronized (wakeup) {
-            if (!storedSignal && running) {
+            for (long left = ms; running && left > 0 && !(untilStored && storedSignal);
+                 left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
                 try {
-                    wakeup.wait(ms);
+                    wakeup.wait(left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     running = false;

@@ -16,7 +16,7 @@ public final class StorageErrors {
     /**
      * True if a cause of {@code e} says the connection failed or the server is shutting down or starting:
      * SQLSTATE class 08 (connection exception), 57P01–57P03 (admin shutdown, crash shutdown, cannot connect
-     * now), a transient connection failure of the pool, or an I/O error of the driver.
+     * now), a transient connection failure, or an I/O error of the driver.
      */
     public static boolean isUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -25,9 +25,6 @@ public final class StorageErrors {
             }
             if (t instanceof SQLException s && s.getSQLState() != null
                     && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-            if (t.getClass().getName().startsWith("org.apache.tomcat.jdbc.pool.PoolExhausted")) {
                 return true;
             }
         }

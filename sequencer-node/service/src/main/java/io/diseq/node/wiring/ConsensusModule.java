@@ -129,7 +129,6 @@ public final class ConsensusModule {
         metrics.register("sync.catchingUp", (Gauge<Integer>) () -> status.catchingUp() ? 1 : 0);
         metrics.register("sync.targetHeight", (Gauge<Long>) status::vouchedPeerHeight);
         metrics.register("sync.failures", (Gauge<Long>) driver::fetchFailures);
-        metrics.register("consensus.durableWriteRetries", (Gauge<Long>) driver::storageRetries);
         metrics.register("consensus.storageUnavailable", (Gauge<Integer>) () -> driver.storageUnavailableSinceMs() >= 0 ? 1 : 0);
     }
 

@@ -29,6 +29,7 @@ final class NodeMetrics {
         metrics.register("publisher.active", (Gauge<Integer>) () ->
                 publisher.role() == BlockPublisher.Role.ACTIVE ? 1 : 0);
         metrics.register("publisher.standbyReadFailures", (Gauge<Long>) publisher::standbyReadFailures);
+        metrics.register("publisher.storageFailures", (Gauge<Long>) publisher::storageFailures);
         metrics.register("publisher.settleWaits", (Gauge<Long>) publisher::settleWaits);
         metrics.register("publisher.hangingTransactionsAborted", (Gauge<Long>) publisher::hangingTransactionsAborted);
         metrics.register("gossip.inbox.size", (Gauge<Integer>) inbox::size);

@@ -61,7 +61,7 @@ class StorageOutageTest {
         pool = factory.build(new MetricRegistry(), "outage");
         pool.start();
         SignerStateStore store = new SignerStateStore(NodeDatabase.open(Jdbi.create(pool)));
-        DurableWrites writes = DurableWrites.onThisThread();
+        DurableWrites writes = new DurableWrites(() -> { });
         writes.write("signer state", () -> store.save(state(1)));
 
         postgres.close();
@@ -89,7 +89,7 @@ class StorageOutageTest {
 
     @Test
     void anyOtherFailureIsThrownAtOnce() {
-        DurableWrites writes = DurableWrites.onThisThread();
+        DurableWrites writes = new DurableWrites(() -> { });
         assertThatThrownBy(() -> writes.write("signer state", () -> {
             throw new IllegalStateException("a bug, not an outage");
         })).hasMessage("a bug, not an outage");

@@ -9,8 +9,6 @@ import io.diseq.core.chain.ChainTip;
 import io.diseq.core.chain.CommitSignature;
 import io.diseq.core.chain.DecidedBlock;
 import io.diseq.core.chain.Genesis;
-import io.diseq.core.chain.InputLog;
-import io.diseq.core.chain.InputRecord;
 import io.diseq.core.chain.QuorumCertificate;
 import io.diseq.core.chain.SignBytes;
 import io.diseq.core.chain.ContentRule;
@@ -28,12 +26,10 @@ import io.diseq.node.store.StoreOutcome;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.apache.tomcat.jdbc.pool.DataSource;
@@ -69,7 +65,7 @@ public final class ReceiptBench {
     private ReceiptBench() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = options(args);
+        Map<String, String> opts = BenchArgs.options(args);
         int messages = Integer.parseInt(opts.getOrDefault("messages", "300000"));
         int block = Integer.parseInt(opts.getOrDefault("block", "10000"));
         int threads = Integer.parseInt(opts.getOrDefault("threads", "8"));
@@ -96,12 +92,12 @@ public final class ReceiptBench {
                     System.out.printf("reusing the stored chain: %,d blocks%n", stored);
                 }
                 List<byte[]> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM messages").mapTo(byte[].class).list());
-                System.out.printf("%,d stored messages; %d threads; load average %s%n", ids.size(), threads, loadAverage());
+                System.out.printf("%,d stored messages; %d threads; load average %s%n", ids.size(), threads, BenchArgs.loadAverage());
                 ChainQueries queries = new ChainQueries(chain, blocks, nodes, RECEIPT_CACHE_BYTES);
                 verifySample(chain, queries, ids);
                 run(queries, ids, threads, warmUp, false);
                 run(queries, ids, threads, seconds, true);
-                System.out.printf("load average at the end: %s%n", loadAverage());
+                System.out.printf("load average at the end: %s%n", BenchArgs.loadAverage());
             } finally {
                 pool.close();
             }
@@ -110,7 +106,7 @@ public final class ReceiptBench {
 
     private static void build(ChainConfig chain, BlockStore blocks, int messages, int block) {
         long start = System.nanoTime();
-        Log log = new Log();
+        BenchInputLog log = new BenchInputLog(PARTITIONS);
         InMemoryNodeStore state = new InMemoryNodeStore();
         ChainTip tip = Genesis.tip(chain);
         SplittableRandom random = new SplittableRandom(2026);
@@ -133,7 +129,7 @@ public final class ReceiptBench {
     }
 
     /** The next block over everything appended, decided as validators would (see the service's TestChain). */
-    private static DecidedBlock decide(ChainConfig chain, ChainTip tip, Log log, InMemoryNodeStore state) {
+    private static DecidedBlock decide(ChainConfig chain, ChainTip tip, BenchInputLog log, InMemoryNodeStore state) {
         long height = tip.height() + 1;
         BlockContent content = ContentRule.assemble(chain, tip, height, log, state);
         int committer = chain.validators().committerIndex(height, 0);
@@ -220,25 +216,6 @@ public final class ReceiptBench {
         }
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> opts = new TreeMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: --name value ...; got " + args[i]);
-            }
-            opts.put(args[i].substring(2), args[i + 1]);
-        }
-        return opts;
-    }
-
     private static DataSource pool(String url) {
         PoolProperties properties = new PoolProperties();
         properties.setUrl(url);
@@ -248,36 +225,5 @@ public final class ReceiptBench {
         properties.setMaxIdle(POOL);
         properties.setInitialSize(2);
         return new DataSource(properties);
-    }
-
-    private static final class Log implements InputLog {
-        private final Map<Integer, List<InputRecord>> records = new TreeMap<>();
-
-        Log() {
-            for (int p = 0; p < PARTITIONS; p++) {
-                records.put(p, new ArrayList<>());
-            }
-        }
-
-        void append(int partition, byte[] body) {
-            List<InputRecord> list = records.get(partition);
-            list.add(new InputRecord(partition, list.size(), Bytes.wrap(body)));
-        }
-
-        @Override
-        public List<Integer> partitions() {
-            return List.copyOf(records.keySet());
-        }
-
-        @Override
-        public long readPosition(int partition) {
-            return records.get(partition).size();
-        }
-
-        @Override
-        public List<InputRecord> records(int partition, long fromOffset, long toOffset, int maxRecords) {
-            List<InputRecord> all = records.get(partition);
-            return List.copyOf(all.subList((int) fromOffset, (int) Math.min(toOffset, fromOffset + maxRecords)));
-        }
     }
 }

@@ -60,6 +60,17 @@ public final class ContentRule {
     /** As {@link #assemble}, but a state trie incomplete in {@code store} is {@link Outcome.MissingNodes}. */
     public static Outcome assembleOrMissing(ChainConfig config, ChainTip tip, long height, InputLog log,
                                             NodeStore store) {
+        return assembleOrMissing(config, tip, height, log, openState(store, tip));
+    }
+
+    /**
+     * As above, reading the tip's state trie through {@code state}, a trie open at the tip's state root
+     * that the caller keeps between walks (see {@link MerklePatriciaTrie#fork}): the nodes earlier walks
+     * loaded are not loaded again, so a walk repeated after missing nodes arrived redoes little. The
+     * outcome is the same as with a freshly opened trie; {@code state} itself is never modified.
+     */
+    public static Outcome assembleOrMissing(ChainConfig config, ChainTip tip, long height, InputLog log,
+                                            MerklePatriciaTrie state) {
         TreeMap<Integer, List<InputRecord>> held = new TreeMap<>();
         TreeMap<Integer, Long> readTo = new TreeMap<>();
         for (int p : log.partitions()) {
@@ -70,7 +81,7 @@ public final class ContentRule {
                 readTo.put(p, position);
             }
         }
-        Walk walk = new Walk(config, tip, store);
+        Walk walk = new Walk(config, tip, state);
         TreeMap<Integer, Long> ends = walk.takeWithinLimits(held, readTo);
         if (!walk.missing.isEmpty()) {
             return new Outcome.MissingNodes(walk.missing);
@@ -97,6 +108,12 @@ public final class ContentRule {
      */
     public static Outcome recompute(ChainConfig config, ChainTip tip, long height, List<PartitionRange> ranges,
                                     InputLog log, NodeStore store, boolean requireStartAtNext) {
+        return recompute(config, tip, height, ranges, log, openState(store, tip), requireStartAtNext);
+    }
+
+    /** As above, reading the tip's state trie through a trie the caller keeps (see {@link #assembleOrMissing}). */
+    public static Outcome recompute(ChainConfig config, ChainTip tip, long height, List<PartitionRange> ranges,
+                                    InputLog log, MerklePatriciaTrie state, boolean requireStartAtNext) {
         TreeMap<Integer, List<InputRecord>> held = new TreeMap<>();
         for (PartitionRange r : ranges) {
             if (!log.partitions().contains(r.partition())) {
@@ -112,7 +129,7 @@ public final class ContentRule {
             }
             held.put(r.partition(), log.records(r.partition(), r.firstOffset(), r.endOffset(), MAX_RECORDS_PER_RANGE));
         }
-        Walk walk = new Walk(config, tip, store);
+        Walk walk = new Walk(config, tip, state);
         String violation = walk.takeAll(held);
         if (!walk.missing.isEmpty()) {
             return new Outcome.MissingNodes(walk.missing);
@@ -121,6 +138,10 @@ public final class ContentRule {
             return new Outcome.Invalid(violation);
         }
         return walk.finishOrMissing(height, ranges);
+    }
+
+    private static MerklePatriciaTrie openState(NodeStore store, ChainTip tip) {
+        return MerklePatriciaTrie.open(store, tip.header().stateRoot());
     }
 
     /** One pass over interleaved records: skips sequenced ids, enforces limits, builds the roots. */
@@ -134,9 +155,14 @@ public final class ContentRule {
         private final Set<Bytes> missing = new HashSet<>();
         private long bytes;
 
-        Walk(ChainConfig config, ChainTip tip, NodeStore store) {
+        /** {@code state}: open at the tip's state root, read here and only forked for the block's inserts. */
+        Walk(ChainConfig config, ChainTip tip, MerklePatriciaTrie state) {
+            if (!state.rootHash().equals(tip.header().stateRoot())) {
+                throw new IllegalArgumentException("the state trie is at " + state.rootHash() + ", the tip's state root is "
+                        + tip.header().stateRoot());
+            }
             this.config = config;
-            this.state = MerklePatriciaTrie.open(store, tip.header().stateRoot());
+            this.state = state;
         }
 
         /**
@@ -235,14 +261,15 @@ public final class ContentRule {
         private BlockContent finish(long height, List<PartitionRange> ranges) {
             List<SequencedMessage> messages = new ArrayList<>(taken.size());
             List<byte[]> payloads = new ArrayList<>(taken.size());
+            MerklePatriciaTrie next = state.fork();
             for (int i = 0; i < taken.size(); i++) {
                 InputRecord r = taken.get(i);
                 messages.add(new SequencedMessage(i, r.partition(), r.offset(), takenIds.get(i), r.payload()));
                 payloads.add(r.payload().unsafeArray());
-                state.put(takenIds.get(i).unsafeArray(), stateValue(height, i));
+                next.put(takenIds.get(i).unsafeArray(), stateValue(height, i));
             }
             Bytes messagesRoot = MerklePatriciaTrie.orderedRoot(payloads);
-            return new BlockContent(ranges, messages, bytes, messagesRoot, state.commit());
+            return new BlockContent(ranges, messages, bytes, messagesRoot, next.commit());
         }
     }
 

@@ -8,7 +8,7 @@ import io.diseq.core.chain.ConsensusVerifier;
 import io.diseq.core.chain.ContentRule;
 import io.diseq.core.chain.InputLog;
 import io.diseq.core.chain.HeaderRules;
-import io.diseq.core.trie.NodeStore;
+import io.diseq.core.trie.MerklePatriciaTrie;
 import io.diseq.core.util.Bytes;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +25,8 @@ final class BlockJudge {
     private final ChainConfig config;
     private final ConsensusVerifier verifier;
     private final InputLog inputLog;
-    private final NodeStore nodeStore;
+    /** The tip's state trie as the core keeps it for the height ({@link CoreState#stateView()}). */
+    private final java.util.function.Supplier<MerklePatriciaTrie> stateView;
     private final KnownProposers known;
     private final java.util.function.Consumer<java.util.Set<Bytes>> needNodes;
     private final Map<Bytes, Judgement> cache = new HashMap<>();
@@ -39,13 +40,13 @@ final class BlockJudge {
     private final ConsensusRules rules;
 
     BlockJudge(ChainConfig config, ConsensusRules rules, ConsensusVerifier verifier, InputLog inputLog,
-               NodeStore nodeStore, KnownProposers known, java.util.function.Consumer<java.util.Set<Bytes>> needNodes) {
+               java.util.function.Supplier<MerklePatriciaTrie> stateView, KnownProposers known, java.util.function.Consumer<java.util.Set<Bytes>> needNodes) {
         this.rules = rules;
         this.needNodes = needNodes;
         this.config = config;
         this.verifier = verifier;
         this.inputLog = inputLog;
-        this.nodeStore = nodeStore;
+        this.stateView = stateView;
         this.known = known;
     }
 
@@ -85,7 +86,7 @@ final class BlockJudge {
             return new Judgement.Invalid(bad);
         }
         ContentRule.Outcome outcome = ContentRule.recompute(config, tip, header.height(), header.ranges(),
-                inputLog, nodeStore, rules.requireContiguousRanges());
+                inputLog, stateView.get(), rules.requireContiguousRanges());
         if (outcome instanceof ContentRule.Outcome.Unavailable u) {
             return new Judgement.Unavailable(u.detail());
         }

@@ -7,6 +7,7 @@ import io.diseq.core.chain.ConsensusCrypto;
 import io.diseq.core.chain.InputLog;
 import io.diseq.core.chain.RejectCode;
 import io.diseq.core.chain.ValidatorSet;
+import io.diseq.core.trie.MerklePatriciaTrie;
 import io.diseq.core.trie.NodeStore;
 import io.diseq.core.util.Bytes;
 import java.util.ArrayList;
@@ -27,6 +28,14 @@ final class CoreState {
     final int self;
     final InputLog inputLog;
     final NodeStore nodeStore;
+    /**
+     * The tip's state trie, kept open for the height's content walks (proposer and judge), so that a walk
+     * repeated after missing nodes were loaded, or a second proposal of the height, finds the nodes the
+     * earlier walks loaded; null until first used and again at each new height. Dropped once it holds more
+     * than {@link #stateViewMaxNodes()} loaded nodes. Performance only: every walk's result is the same
+     * with a freshly opened trie.
+     */
+    private MerklePatriciaTrie stateView;
     final Signer signer;
     final BlockJudge judge;
 
@@ -72,7 +81,7 @@ final class CoreState {
         this.inputLog = inputLog;
         this.nodeStore = nodeStore;
         this.signer = signer;
-        this.judge = new BlockJudge(config, rules, crypto, inputLog, nodeStore, this::knownProposer,
+        this.judge = new BlockJudge(config, rules, crypto, inputLog, this::stateView, this::knownProposer,
                 nodes -> emit(new Effect.NeedTrieNodes(nodes)));
     }
 
@@ -80,6 +89,19 @@ final class CoreState {
     private int knownProposer(int r, Bytes pi) {
         Commitment c = log.commitment(r);
         return c != null && c.pi().equals(pi) ? log.proposer(r) : -1;
+    }
+
+    /** The tip's state trie for a content walk (see {@link #stateView}). */
+    MerklePatriciaTrie stateView() {
+        if (stateView == null || stateView.loadedNodes() > stateViewMaxNodes()) {
+            stateView = MerklePatriciaTrie.open(nodeStore, tip.header().stateRoot());
+        }
+        return stateView;
+    }
+
+    /** About eight loaded nodes per message of a full block: a walk of one block needs three to five. */
+    private long stateViewMaxNodes() {
+        return Math.max(65_536L, 8L * config.blockMessagesMax());
     }
 
     int quorum() {
@@ -114,6 +136,7 @@ final class CoreState {
     /** Clears every per-height variable for a new height at round 0. */
     void resetForHeight(ChainTip newTip) {
         tip = newTip;
+        stateView = null;
         height = newTip.height() + 1;
         round = 0;
         step = Step.PROPOSE;

@@ -63,7 +63,7 @@ final class Proposer {
     }
 
     private BlockHeader newBlock(Commitment c) {
-        ContentRule.Outcome outcome = ContentRule.assembleOrMissing(s.config, s.tip, s.height, s.inputLog, s.nodeStore);
+        ContentRule.Outcome outcome = ContentRule.assembleOrMissing(s.config, s.tip, s.height, s.inputLog, s.stateView());
         if (outcome instanceof ContentRule.Outcome.MissingNodes m) {
             s.emit(new Effect.NeedTrieNodes(m.hashes()));
             return null;

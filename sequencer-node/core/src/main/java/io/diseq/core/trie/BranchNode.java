@@ -67,6 +67,21 @@ final class BranchNode extends Node {
         return child;
     }
 
+    /**
+     * Child {@code i} loaded through {@code loader}, kept in the slot in place of its reference, so later
+     * lookups and inserts through this branch follow it without loading it again. The slot's content is
+     * unchanged (the same node, by hash), so this is allowed on a sealed branch; its stored-reference bit
+     * stays, and its encoding still copies the reference from the source.
+     */
+    Node resolvedChild(int i, NodeLoader loader) {
+        Node child = child(i);
+        if (child instanceof HashNode) {
+            child = loader.resolve(child);
+            children[i] = child;
+        }
+        return child;
+    }
+
     /** Child {@code i} if it is in memory: every new child is, a stored reference may not be. */
     Node childInMemory(int i) {
         return children[i];

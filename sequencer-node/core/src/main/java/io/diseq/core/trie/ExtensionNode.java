@@ -17,6 +17,14 @@ final class ExtensionNode extends Node {
         return child;
     }
 
+    /** The child loaded through {@code loader} and kept in place of its reference (see {@link BranchNode#resolvedChild}). */
+    Node resolvedChild(NodeLoader loader) {
+        if (child instanceof HashNode) {
+            child = loader.resolve(child);
+        }
+        return child;
+    }
+
     /** This extension leading to {@code newChild} instead: in place if transient. */
     ExtensionNode withChild(Node newChild) {
         if (sealed()) {

@@ -9,10 +9,12 @@ import java.util.List;
  * Ethereum's Merkle Patricia Trie (Yellow Paper appendix D; docs/protocol.md §6), over a
  * {@link NodeStore}.
  *
- * <p>A trie is opened at a root hash and loads stored nodes lazily, one path at a time. Updates
- * build new nodes in memory; {@link #commit()} hands out exactly those that must be stored and then
- * forgets the whole in-memory tree, keeping only the root hash. Memory is therefore bounded by the
- * paths touched since the last commit, and a trie of tens of millions of keys lives in the store,
+ * <p>A trie is opened at a root hash and loads stored nodes lazily, one path at a time, keeping each
+ * node it loads in place of its reference so that later reads and writes below the same nodes load
+ * nothing again (a block's lookups share the upper levels). Updates build new nodes in memory;
+ * {@link #commit()} hands out exactly those that must be stored and then forgets the whole
+ * in-memory tree, keeping only the root hash. Memory is therefore bounded by the paths read or
+ * written since the last commit, and a trie of tens of millions of keys lives in the store,
  * not on the heap. The caller must persist each commit's nodes before it relies on them again.
  *
  * <p>Keys are arbitrary byte strings (their nibbles are the path); an empty value means "no value",
@@ -32,10 +34,14 @@ public final class MerklePatriciaTrie {
     private boolean dirty;
 
     private MerklePatriciaTrie(NodeStore store, InMemoryNodeStore ownStore, Bytes rootHash) {
+        this(new NodeLoader(store), ownStore, rootHash.equals(EMPTY_ROOT) ? null : new HashNode(rootHash.toArray()));
+    }
+
+    private MerklePatriciaTrie(NodeLoader loader, InMemoryNodeStore ownStore, Node root) {
         this.ownStore = ownStore;
-        this.loader = new NodeLoader(store);
+        this.loader = loader;
         this.editor = new NodeEditor(loader);
-        this.root = rootHash.equals(EMPTY_ROOT) ? null : new HashNode(rootHash.toArray());
+        this.root = root;
     }
 
     /**
@@ -55,8 +61,30 @@ public final class MerklePatriciaTrie {
         return new MerklePatriciaTrie(store, null, rootHash);
     }
 
+    /**
+     * A trie with this one's content whose updates leave this one as it is: the two share every node
+     * this trie holds, and an update copies the shared nodes on its path (they are sealed, so the editor
+     * never changes them in place). Nodes either of them loads later are shared too. For a reader that
+     * keeps one trie open over a root, answers lookups from it, and builds each candidate update on a
+     * fork. Only an unmodified trie (nothing put or deleted since it was opened or committed) forks.
+     */
+    public MerklePatriciaTrie fork() {
+        if (dirty) {
+            throw new IllegalStateException("only an unmodified trie forks");
+        }
+        return new MerklePatriciaTrie(loader, ownStore, root);
+    }
+
+    /** How many stored nodes this trie and its forks have loaded: a bound on the nodes they keep in memory. */
+    public long loadedNodes() {
+        return loader.loads();
+    }
+
     /** The value stored under {@code key}, or null. */
     public byte[] get(byte[] key) {
+        if (root instanceof HashNode) {
+            root = editor.resolved(root); // the same node, loaded: not a change, so not dirty
+        }
         byte[] value = editor.get(root, Nibbles.of(key));
         return value == null ? null : value.clone();
     }

@@ -18,10 +18,10 @@ final class NodeEditor {
         this.loader = loader;
     }
 
+    /** The value under {@code path} below {@code node}, which the caller has resolved (see {@link #resolved}). */
     byte[] get(Node node, byte[] path) {
         int pos = 0;
         while (node != null) {
-            node = loader.resolve(node);
             if (node instanceof LeafNode leaf) {
                 return Arrays.equals(leaf.path, 0, leaf.path.length, path, pos, path.length) ? leaf.value : null;
             } else if (node instanceof ExtensionNode ext) {
@@ -29,16 +29,21 @@ final class NodeEditor {
                     return null;
                 }
                 pos += ext.path.length;
-                node = ext.child();
+                node = ext.resolvedChild(loader);
             } else {
                 BranchNode branch = (BranchNode) node;
                 if (pos == path.length) {
                     return branch.value();
                 }
-                node = branch.child(path[pos++]);
+                node = branch.resolvedChild(path[pos++], loader);
             }
         }
         return null;
+    }
+
+    /** {@code node} loaded if it is a stored reference (the trie keeps its root loaded this way). */
+    Node resolved(Node node) {
+        return loader.resolve(node);
     }
 
     /** Inserts or replaces the key; returns the same node if it already held this value. */
@@ -62,7 +67,7 @@ final class NodeEditor {
             return Arrays.equals(branch.value(), value) ? branch : branch.withValue(value);
         }
         int nibble = path[pos];
-        Node oldChild = branch.child(nibble);
+        Node oldChild = branch.resolvedChild(nibble, loader);
         Node newChild = insert(oldChild, path, pos + 1, value);
         return newChild == oldChild ? branch : branch.withChild(nibble, newChild);
     }
@@ -91,8 +96,9 @@ final class NodeEditor {
     private Node insertAtExtension(ExtensionNode ext, byte[] path, int pos, byte[] value) {
         int common = Nibbles.commonPrefix(ext.path, path, pos);
         if (common == ext.path.length) {
-            Node newChild = insert(ext.child(), path, pos + common, value);
-            return newChild == ext.child() ? ext : ext.withChild(newChild);
+            Node oldChild = ext.resolvedChild(loader);
+            Node newChild = insert(oldChild, path, pos + common, value);
+            return newChild == oldChild ? ext : ext.withChild(newChild);
         }
         Node[] children = new Node[BranchNode.WIDTH];
         children[ext.path[common]] = common + 1 == ext.path.length

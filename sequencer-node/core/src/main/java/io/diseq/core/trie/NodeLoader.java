@@ -4,13 +4,15 @@ import io.diseq.core.util.Bytes;
 
 /**
  * Loads nodes from a {@link NodeStore} on demand (docs/protocol.md §6.2). Loaded nodes are not
- * cached here: the trie keeps only the nodes on paths it modified, so its memory is bounded by the
- * size of a batch, not of the trie. The store is the node's own database and is trusted to return
+ * cached here: the trie keeps the nodes on the paths it read or modified since its last commit in
+ * place of their references (see {@link BranchNode#resolvedChild}), so its memory is bounded by
+ * what a batch touches, not by the size of the trie. The store is the node's own database and is trusted to return
  * the bytes stored under a hash (every stored node was hashed by the trie that committed it), so
  * loading does not re-hash; a node that does not parse as a trie node is a broken invariant.
  */
 final class NodeLoader {
     private final NodeStore store;
+    private long loads;
 
     NodeLoader(NodeStore store) {
         this.store = store;
@@ -28,7 +30,13 @@ final class NodeLoader {
         }
         Node node = decode(encoding, hash);
         node.markLoaded(encoding, hash);
+        loads++;
         return node;
+    }
+
+    /** Nodes loaded so far (a bound on what the tries using this loader keep in memory). */
+    long loads() {
+        return loads;
     }
 
     /** Decodes a stored node; {@code hash} only names the node in an error. */

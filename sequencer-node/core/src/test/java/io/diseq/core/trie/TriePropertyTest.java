@@ -287,6 +287,55 @@ class TriePropertyTest {
         }
     }
 
+    @ParameterizedTest(name = "small keys: {0}")
+    @ValueSource(booleans = {true, false})
+    void readsKeepLoadedNodesWithoutChangingWhatAWriteCommits(boolean small) {
+        Random random = new Random(small ? 91 : 92);
+        TreeMap<Bytes, byte[]> model = randomContent(random, small, small ? 60 : 3_000);
+        InMemoryNodeStore full = new InMemoryNodeStore();
+        MerklePatriciaTrie initial = MerklePatriciaTrie.open(full, MerklePatriciaTrie.EMPTY_ROOT);
+        model.forEach((k, v) -> initial.put(k.toArray(), v));
+        TrieCommit first = initial.commit();
+        full.apply(first);
+        Bytes root = first.root();
+        for (int round = 0; round < 5; round++) {
+            List<byte[]> probes = new ArrayList<>();
+            List<Bytes> keys = new ArrayList<>(model.keySet());
+            for (int i = 0; i < (small ? 30 : 400); i++) {
+                probes.add(random.nextBoolean() ? keys.get(random.nextInt(keys.size())).toArray() : key(random, small));
+            }
+            int[] loads = new int[1];
+            NodeStore counting = hash -> {
+                loads[0]++;
+                return full.get(hash);
+            };
+            MerklePatriciaTrie reader = MerklePatriciaTrie.open(counting, root);
+            for (byte[] probe : probes) {
+                byte[] expected = model.get(Bytes.of(probe));
+                assertThat(reader.get(probe)).isEqualTo(expected);
+            }
+            int firstPass = loads[0];
+            for (byte[] probe : probes) {
+                assertThat(reader.get(probe)).isEqualTo(model.get(Bytes.of(probe)));
+            }
+            assertThat(loads[0]).as("a second pass over the same keys loads nothing").isEqualTo(firstPass);
+
+            // the same writes after the reads, and on a trie that read nothing, commit the same nodes
+            MerklePatriciaTrie fresh = MerklePatriciaTrie.open(full, root);
+            long writeSeed = random.nextLong();
+            Map<Bytes, byte[]> modelCopy = new TreeMap<>(model);
+            applyRandomBatch(reader, model, new Random(writeSeed), small, false);
+            applyRandomBatch(fresh, modelCopy, new Random(writeSeed), small, false);
+            TrieCommit afterReads = reader.commit();
+            TrieCommit withoutReads = fresh.commit();
+            assertThat(afterReads.root()).isEqualTo(withoutReads.root());
+            assertThat(afterReads.newNodes().keySet()).isEqualTo(withoutReads.newNodes().keySet());
+            full.apply(afterReads);
+            root = afterReads.root();
+            assertThat(root).isEqualTo(build(new ArrayList<>(model.entrySet())).rootHash());
+        }
+    }
+
     @Test
     void anInMemoryTrieStaysReadableAfterCommits() {
         MerklePatriciaTrie trie = MerklePatriciaTrie.empty();

@@ -80,6 +80,15 @@ public final class Harness implements Callable<Integer> {
     @Option(names = "--no-baseline", description = "skip the raw-Kafka baseline")
     boolean noBaseline;
 
+    @Option(names = "--backlog", defaultValue = "0", paramLabel = "<messages>",
+            description = "at the end, write this many messages straight into the validated topic and sample the "
+                    + "validators' memory while they wait (0 skips it; e.g. 10000000 with --validator-heap-mb 512)")
+    long backlog;
+
+    @Option(names = "--backlog-window", defaultValue = "120s",
+            description = "how long the backlog probe samples after the last message is written (default ${DEFAULT-VALUE})")
+    String backlogWindow;
+
     @Option(names = "--drain-timeout", defaultValue = "60s", description = "wait after a step for its backlog (default ${DEFAULT-VALUE})")
     String drainTimeout;
 
@@ -93,7 +102,8 @@ public final class Harness implements Callable<Integer> {
     List<String> nodeJvmOptions;
 
     @Option(names = "--smoke", description = "a run of about a minute that checks that a report comes out: "
-            + "one rate (300 msg/s), 5 s steps, no warm-up, 3 s of receipts, C1-only JIT (other flags still apply)")
+            + "one rate (300 msg/s), 5 s steps, no warm-up, 3 s of receipts, a backlog of 20,000 sampled for 3 s, "
+            + "C1-only JIT (other flags still apply)")
     boolean smoke;
 
     private final String[] args;
@@ -132,10 +142,13 @@ public final class Harness implements Callable<Integer> {
         long warmUpMs = smoke && !explicit("--warm-up") ? 0 : millis(warmUp);
         long receipts = smoke && !explicit("--receipt-seconds") ? 3 : receiptSeconds;
         long drainMs = smoke && !explicit("--drain-timeout") ? 30_000 : millis(drainTimeout);
+        long backlogMessages = smoke && !explicit("--backlog") ? 20_000 : backlog;
+        long backlogWindowMs = smoke && !explicit("--backlog-window") ? 3_000 : millis(backlogWindow);
         List<String> jvm = smoke ? List.of("-XX:TieredStopAtLevel=1") : List.of();
         String reportName = name != null ? name : "harness-" + NAME.format(Instant.now());
         return new HarnessSettings(validators, partitions, steps, stepMs, size, warmUpMs, basePort, workDir, out,
-                reportName, validatorHeapMb, receipts, receiptThreads, !noCatchUp, !noBaseline, drainMs,
+                reportName, validatorHeapMb, receipts, receiptThreads, !noCatchUp, !noBaseline, backlogMessages, backlogWindowMs,
+                drainMs,
                 millis(settleTimeout), jvm, nodeJvmOptions == null ? List.of() : nodeJvmOptions,
                 "ops/harness.sh " + String.join(" ", args));
     }

@@ -1,5 +1,6 @@
 package io.diseq.harness;
 
+import io.diseq.harness.Results.Backlog;
 import io.diseq.harness.Results.BaselineStep;
 import io.diseq.harness.Results.CatchUp;
 import io.diseq.harness.Results.Machine;
@@ -66,10 +67,18 @@ final class HarnessRun {
                 catchUp = CatchUpProbe.run(cluster, monitor, steps, rate, settings.settleTimeoutMs());
                 log("  " + catchUp);
             }
+            Backlog backlog = null;
+            if (settings.backlogMessages() > 0) {
+                log("backlog: " + settings.backlogMessages() + " messages into " + cluster.topics().messages().name()
+                        + ", then the validators sampled for " + settings.backlogWindowMs() / 1000 + " s");
+                backlog = BacklogProbe.run(cluster, monitor, new ProcessSampler(cluster), settings.backlogMessages(),
+                        settings.messageBytes(), settings.backlogWindowMs(), settings.validatorHeapMb());
+                log("  " + backlog);
+            }
             Run run = new Run("diseq.harness-run/1", startedAt, Instant.now().toString(), settings.commandLine(),
                     machine(loadStart), settings.validators(), settings.partitions(), settings.messageBytes(),
                     settings.durationMs(), baseline, warmUp, sequencer, Harness.saturation(sequencer), receipts, catchUp,
-                    storage, Map.of("directory", settings.workDir().resolve("logs").toAbsolutePath().toString()));
+                    backlog, storage, Map.of("directory", settings.workDir().resolve("logs").toAbsolutePath().toString()));
             return ReportWriter.write(run, settings.outDir(), settings.reportName());
         }
     }

@@ -15,10 +15,13 @@ import java.util.List;
  * @param basePort Kafka takes it, its controller the next, PostgreSQL base+2, ingest and validators from base+10
  * @param receiptSeconds length of the receipt probe against validator 0 (0: skipped)
  * @param catchUp whether to kill, starve and restart the last validator and time its catch-up
+ * @param backlogMessages messages the backlog probe writes into the validated topic at the end of the run (0: none)
+ * @param backlogWindowMs how long the backlog probe samples the validators after the last of them is written
  */
 record HarnessSettings(int validators, int partitions, List<Double> rates, long durationMs, int messageBytes,
                        long warmUpMs, int basePort, Path workDir, Path outDir, String reportName, int validatorHeapMb,
                        long receiptSeconds, int receiptThreads, boolean catchUp, boolean baseline,
+                       long backlogMessages, long backlogWindowMs,
                        long drainTimeoutMs, long settleTimeoutMs, List<String> extraJvmOptions, List<String> nodeJvmOptions,
                        String commandLine) {
     static final String BASELINE_TOPIC = "harness-baseline";

@@ -116,9 +116,7 @@ final class LoadSteps implements AutoCloseable {
         }
         double slope = slope(backlog.subList(backlog.size() / 2, backlog.size()));
         List<ProcessUsage> processes = new ArrayList<>();
-        usage.forEach((name, u) -> processes.add(new ProcessUsage(name, u.cpuSeconds(),
-                finalized == 0 ? 0 : u.cpuSeconds() * 1e6 / finalized, u.rssMaxMb(),
-                Double.isNaN(u.heapMaxMb()) ? null : u.heapMaxMb())));
+        usage.forEach((name, u) -> processes.add(ProcessUsage.of(name, u, finalized)));
         long count = sent.path("sent").asLong();
         boolean ok = latency.count() > 0 && latency.p99() <= 2000 && slope <= 0.05 * rate && drained;
         return new SequencerStep(rate, count / seconds, count, sent.path("failed").asLong(), finalizedRate, toDrain,

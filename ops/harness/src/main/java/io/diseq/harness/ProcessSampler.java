@@ -24,6 +24,7 @@ final class ProcessSampler {
         double cpuSeconds;
         long rssMax;
         long heapMax;
+        long liveMax;
 
         Watched(LongSupplier pid, boolean tree, URI metrics) {
             this.pid = pid;
@@ -32,8 +33,12 @@ final class ProcessSampler {
         }
     }
 
-    /** One process's figures over a window. */
-    record Usage(double cpuSeconds, double rssMaxMb, double heapMaxMb) {
+    /**
+     * One process's figures over a window; {@code liveHeapMaxMb} is the largest old generation left after a
+     * collection (gauge {@code jvm.memory.pools.G1-Old-Gen.used-after-gc}: what stays reachable), NaN where
+     * unknown.
+     */
+    record Usage(double cpuSeconds, double rssMaxMb, double heapMaxMb, double liveHeapMaxMb) {
     }
 
     ProcessSampler(Cluster cluster) {
@@ -53,6 +58,7 @@ final class ProcessSampler {
             w.cpuStart = ProcStats.cpuSeconds(w.pid.getAsLong(), w.tree);
             w.rssMax = 0;
             w.heapMax = 0;
+            w.liveMax = 0;
         }
         sample();
     }
@@ -61,7 +67,10 @@ final class ProcessSampler {
         for (Watched w : watched.values()) {
             w.rssMax = Math.max(w.rssMax, ProcStats.rssBytes(w.pid.getAsLong(), w.tree));
             if (w.metrics != null) {
-                w.heapMax = Math.max(w.heapMax, heapUsed(w.metrics));
+                JsonNode gauges = gauges(w.metrics);
+                w.heapMax = Math.max(w.heapMax, gauges.path("jvm.memory.heap.used").path("value").asLong(0));
+                w.liveMax = Math.max(w.liveMax, gauges.path("jvm.memory.pools.G1-Old-Gen.used-after-gc").path("value")
+                        .asLong(0));
             }
         }
     }
@@ -71,21 +80,22 @@ final class ProcessSampler {
         Map<String, Usage> usage = new LinkedHashMap<>();
         watched.forEach((name, w) -> {
             w.cpuSeconds = ProcStats.cpuSeconds(w.pid.getAsLong(), w.tree) - w.cpuStart;
-            usage.put(name, new Usage(w.cpuSeconds, w.rssMax / 1e6, w.metrics == null ? Double.NaN : w.heapMax / 1e6));
+            usage.put(name, new Usage(w.cpuSeconds, w.rssMax / 1e6, w.metrics == null ? Double.NaN : w.heapMax / 1e6,
+                    w.metrics == null || w.liveMax == 0 ? Double.NaN : w.liveMax / 1e6));
         });
         return usage;
     }
 
-    private long heapUsed(URI metrics) {
+    /** The admin {@code /metrics} gauges; missing when the process does not answer. */
+    private JsonNode gauges(URI metrics) {
         String body = cluster.get(metrics);
         if (body == null) {
-            return 0;
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
         try {
-            JsonNode value = ChildReport.JSON.readTree(body).path("gauges").path("jvm.memory.heap.used").path("value");
-            return value.asLong(0);
+            return ChildReport.JSON.readTree(body).path("gauges");
         } catch (java.io.IOException e) {
-            return 0;
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
     }
 }

@@ -151,7 +151,30 @@ final class ReportWriter {
                     .append(n(c.catchUpRate())).append(" msg/s, ").append(n(c.ratioToLive()))
                     .append("× the live rate**.\n\n");
         }
+        if (run.backlog() != null) {
+            backlog(b, run.backlog());
+        }
         b.append("Logs of every process: ").append(run.logs()).append("\n");
+    }
+
+    private static void backlog(StringBuilder b, Results.Backlog k) {
+        b.append("## Backlog\n\n").append(String.format(Locale.ROOT, "%,d", k.produced()))
+                .append(" messages written straight into the validated topic in ").append(n(k.produceMs() / 1000.0))
+                .append(" s; then sampled for ").append(n(k.windowMs() / 1000.0)).append(" s with ")
+                .append(String.format(Locale.ROOT, "%,d", k.waitingAtWindowStart())).append(" → ")
+                .append(String.format(Locale.ROOT, "%,d", k.waitingAtWindowEnd()))
+                .append(" of them waiting. The chain finalized **").append(n(k.finalizedRate()))
+                .append(" msg/s** meanwhile (full input windows, no producer running). Validators at -Xmx")
+                .append(k.heapLimitMb()).append("m; ")
+                .append(k.exited().isEmpty() ? "all stayed up" : "**exited: " + k.exited() + "**").append(".\n\n")
+                .append("| process | peak heap used MB | old generation after GC, peak MB | peak RSS MB | CPU s |\n")
+                .append("|---|---|---|---|---|\n");
+        for (Results.ProcessUsage p : k.processes()) {
+            b.append("| ").append(p.process()).append(" | ").append(p.heapMaxMb() == null ? "–" : n(p.heapMaxMb()))
+                    .append(" | ").append(p.liveHeapMaxMb() == null ? "–" : n(p.liveHeapMaxMb())).append(" | ")
+                    .append(n(p.rssMaxMb())).append(" | ").append(n(p.cpuSeconds())).append(" |\n");
+        }
+        b.append('\n');
     }
 
     private static Optional<BaselineStep> baseline(Run run, double rate) {

@@ -22,9 +22,17 @@ final class Results {
         }
     }
 
-    /** One long-running process over a step: CPU per finalized message, peak RSS and heap (MB, 10^6 bytes). */
+    /**
+     * One long-running process over a step: CPU per finalized message, peak RSS and heap (MB, 10^6 bytes), and the
+     * largest old generation left after a collection (null where unknown).
+     */
     record ProcessUsage(String process, double cpuSeconds, double cpuMicrosPerMessage, double rssMaxMb,
-                        Double heapMaxMb) {
+                        Double heapMaxMb, Double liveHeapMaxMb) {
+        static ProcessUsage of(String name, ProcessSampler.Usage u, long finalized) {
+            return new ProcessUsage(name, u.cpuSeconds(), finalized == 0 ? 0 : u.cpuSeconds() * 1e6 / finalized,
+                    u.rssMaxMb(), Double.isNaN(u.heapMaxMb()) ? null : u.heapMaxMb(),
+                    Double.isNaN(u.liveHeapMaxMb()) ? null : u.liveHeapMaxMb());
+        }
     }
 
     /**
@@ -62,6 +70,17 @@ final class Results {
                    double catchUpRate, double ratioToLive, boolean caughtUp) {
     }
 
+    /**
+     * The backlog probe: {@code produced} messages written straight into {@code <chain>.messages} (as ingest writes
+     * them) in {@code produceMs}; then, for {@code windowMs} after the last was acknowledged, the validators'
+     * memory with about {@code waitingAtWindowStart} … {@code waitingAtWindowEnd} of them still waiting
+     * (produced by the probe minus finalized since it began), and the rate at which the chain finalized
+     * them (the sequencer's throughput with a full input window and no producer on the machine).
+     */
+    record Backlog(long produced, long produceMs, long waitingAtWindowStart, long waitingAtWindowEnd, long windowMs,
+                   double finalizedRate, int heapLimitMb, List<ProcessUsage> processes, List<String> exited) {
+    }
+
     /** Database growth over the sequencer steps, per validator, per finalized message. */
     record Storage(Map<String, Long> bytesGrowthByValidator, long finalizedMessages, double bytesPerMessage) {
     }
@@ -73,6 +92,6 @@ final class Results {
     record Run(String schema, String startedAt, String finishedAt, String command, Machine machine, int validators,
                int partitions, int messageBytes, long stepDurationMs, List<BaselineStep> baseline,
                List<SequencerStep> warmUp, List<SequencerStep> sequencer, Double saturationRate, Receipts receipts, CatchUp catchUp,
-               Storage storage, Map<String, String> logs) {
+               Backlog backlog, Storage storage, Map<String, String> logs) {
     }
 }

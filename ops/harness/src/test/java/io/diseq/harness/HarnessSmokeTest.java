@@ -38,8 +38,12 @@ class HarnessSmokeTest {
         assertThat(run.path("receipts").path("ok").asLong()).isPositive();
         assertThat(run.path("catchUp").path("caughtUp").asBoolean()).isTrue();
         assertThat(run.path("storage").path("finalizedMessages").asLong()).isPositive();
+        assertThat(run.path("backlog").path("produced").asLong()).isEqualTo(20_000);
+        assertThat(run.path("backlog").path("exited")).isEmpty();
+        assertThat(run.path("backlog").path("processes")).hasSize(7);
         assertThat(Files.readString(out.resolve("smoke.md")))
-                .contains("## Throughput", "## CPU", "## Peak RSS", "## Storage", "## Receipts", "## Catch-up");
+                .contains("## Throughput", "## CPU", "## Peak RSS", "## Storage", "## Receipts", "## Catch-up",
+                        "## Backlog");
     }
 
     /** A base port whose 30-odd ports are free, below Linux's ephemeral range (see the devnet's TestPorts). */

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,14 +31,19 @@ public final class PostgresServer implements AutoCloseable {
      * directory is stopped first ({@link #stopOrphan}).
      */
     public static PostgresServer start(Path dataDir, int port) throws IOException {
+        return start(dataDir, port, Map.of());
+    }
+
+    /** As above, with server settings ({@code postgres -c name=value}) such as {@code shared_buffers}. */
+    public static PostgresServer start(Path dataDir, int port, Map<String, String> serverSettings) throws IOException {
         stopOrphan(dataDir);
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(port)
-                .setRegisterShutdownHook(false)
-                .start();
-        return new PostgresServer(pg);
+                .setRegisterShutdownHook(false);
+        serverSettings.forEach(builder::setServerConfig);
+        return new PostgresServer(builder.start());
     }
 
     /**

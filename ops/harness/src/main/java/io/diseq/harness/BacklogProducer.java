@@ -63,7 +63,7 @@ public final class BacklogProducer {
         c.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         c.put(ProducerConfig.ACKS_CONFIG, "all");
         c.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        c.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+        c.put(ProducerConfig.BATCH_SIZE_CONFIG, 65_536); // a batch must fit the topic's max.message.bytes (64 KiB + headroom)
         c.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
         c.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 120_000);
         return c;

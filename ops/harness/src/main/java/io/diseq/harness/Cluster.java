@@ -101,7 +101,9 @@ final class Cluster implements AutoCloseable {
             List<String> pgArgs = new ArrayList<>(List.of(settings.workDir().resolve("postgres").toString(),
                     Integer.toString(settings.postgresPort()), NetworkSpec.DB_USER, NetworkSpec.LOCAL_DB_PASSWORD));
             IntStream.range(0, spec.validators()).mapToObj(spec::databaseName).forEach(pgArgs::add);
-            postgres = jvm("postgres", "-Xmx128m", PostgresMain.class.getName(), pgArgs);
+            List<String> pgOptions = settings.postgresSettings().isEmpty() ? List.of()
+                    : List.of("-D" + PostgresMain.SETTINGS + "=" + String.join(",", settings.postgresSettings()));
+            postgres = jvm("postgres", "-Xmx128m", PostgresMain.class.getName(), pgArgs, pgOptions);
         }
         broker = jvm("broker", "-Xmx1g", BrokerMain.class.getName(), List.of(
                 settings.workDir().resolve("kafka").toString(), Integer.toString(settings.kafkaPort()),
@@ -159,8 +161,16 @@ final class Cluster implements AutoCloseable {
                 settings.nodeJvmOptions().stream().map(o -> o.replace("{name}", name)).toList());
     }
 
+    /**
+     * G1 unless {@code nodeOptions} choose a collector themselves ({@code -XX:+UseSerialGC}, {@code -XX:+UseParallelGC}
+     * …): two collectors on one command line stop the JVM.
+     */
     private JavaProcess jvm(String name, String heap, String main, List<String> args, List<String> nodeOptions) {
-        List<String> options = new ArrayList<>(List.of(heap, "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError"));
+        boolean ownCollector = nodeOptions.stream().anyMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"));
+        List<String> options = new ArrayList<>(List.of(heap, "-XX:+ExitOnOutOfMemoryError"));
+        if (!ownCollector) {
+            options.add("-XX:+UseG1GC");
+        }
         options.addAll(settings.extraJvmOptions());
         options.addAll(nodeOptions);
         JavaProcess p = new JavaProcess(name, classpath, options, main, args, logDir).start();

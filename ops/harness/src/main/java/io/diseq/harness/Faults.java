@@ -126,7 +126,7 @@ public final class Faults implements Callable<Integer> {
         String reportName = name != null ? name : "faults-" + NAME.format(Instant.now());
         HarnessSettings harness = new HarnessSettings(validators, partitions, List.of(rate), durationMs, size, 0, basePort,
                 workDir, out, reportName, validatorHeapMb, 0, 1, false, false, 0, 0, Harness.millis(drainTimeout),
-                Harness.millis(drainTimeout), jvm, List.of(), "ops/faults.sh " + String.join(" ", args));
+                Harness.millis(drainTimeout), jvm, List.of(), List.of(), "ops/faults.sh " + String.join(" ", args));
         String replay = "ops/faults.sh " + String.join(" ", Stream.concat(Stream.of("--seed", Long.toString(s)),
                 stripSeed(args)).toList());
         return new FaultSettings(harness, s, rate, durationMs, chosen, minDelayMs, maxDelayMs, tailMs,

@@ -101,6 +101,10 @@ public final class Harness implements Callable<Integer> {
                     + "name (v0, ingest), e.g. --node-jvm-option=-XX:StartFlightRecording=filename=/tmp/jfr/{name}.jfr")
     List<String> nodeJvmOptions;
 
+    @Option(names = "--postgres-setting", paramLabel = "<name=value>",
+            description = "a PostgreSQL server setting, repeatable, e.g. --postgres-setting shared_buffers=1GB")
+    List<String> postgresSettings;
+
     @Option(names = "--smoke", description = "a run of about a minute that checks that a report comes out: "
             + "one rate (300 msg/s), 5 s steps, no warm-up, 3 s of receipts, a backlog of 20,000 sampled for 3 s, "
             + "C1-only JIT (other flags still apply)")
@@ -150,6 +154,7 @@ public final class Harness implements Callable<Integer> {
                 reportName, validatorHeapMb, receipts, receiptThreads, !noCatchUp, !noBaseline, backlogMessages, backlogWindowMs,
                 drainMs,
                 millis(settleTimeout), jvm, nodeJvmOptions == null ? List.of() : nodeJvmOptions,
+                postgresSettings == null ? List.of() : postgresSettings,
                 "ops/harness.sh " + String.join(" ", args));
     }
 

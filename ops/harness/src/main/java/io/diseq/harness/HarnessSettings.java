@@ -17,19 +17,22 @@ import java.util.List;
  * @param catchUp whether to kill, starve and restart the last validator and time its catch-up
  * @param backlogMessages messages the backlog probe writes into the validated topic at the end of the run (0: none)
  * @param backlogWindowMs how long the backlog probe samples the validators after the last of them is written
+ * @param postgresSettings PostgreSQL server settings, {@code name=value} (the shared server of the harness topology)
  */
 record HarnessSettings(int validators, int partitions, List<Double> rates, long durationMs, int messageBytes,
                        long warmUpMs, int basePort, Path workDir, Path outDir, String reportName, int validatorHeapMb,
                        long receiptSeconds, int receiptThreads, boolean catchUp, boolean baseline,
                        long backlogMessages, long backlogWindowMs,
                        long drainTimeoutMs, long settleTimeoutMs, List<String> extraJvmOptions, List<String> nodeJvmOptions,
-                       String commandLine) {
+                       List<String> postgresSettings, String commandLine) {
     static final String BASELINE_TOPIC = "harness-baseline";
 
     HarnessSettings {
         rates = List.copyOf(rates);
         extraJvmOptions = List.copyOf(extraJvmOptions);
         nodeJvmOptions = List.copyOf(nodeJvmOptions);
+        postgresSettings = List.copyOf(postgresSettings);
+        PostgresMain.settings(String.join(",", postgresSettings)); // rejects a malformed one before anything starts
         if (rates.isEmpty()) {
             throw new IllegalArgumentException("give at least one rate");
         }

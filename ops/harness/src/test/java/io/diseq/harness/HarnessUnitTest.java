@@ -30,6 +30,17 @@ class HarnessUnitTest {
     }
 
     @Test
+    void postgresSettingsAreNameValuePairs() {
+        assertThat(PostgresMain.settings("shared_buffers=1GB, max_wal_size=4GB"))
+                .containsExactly(java.util.Map.entry("shared_buffers", "1GB"), java.util.Map.entry("max_wal_size", "4GB"));
+        assertThat(PostgresMain.settings(null)).isEmpty();
+        for (String bad : List.of("shared_buffers", "=1GB", "shared_buffers=")) {
+            assertThatThrownBy(() -> PostgresMain.settings(bad))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name=value");
+        }
+    }
+
+    @Test
     void backlogSlopeIsTheLeastSquaresGrowth() {
         assertThat(LoadSteps.slope(List.of(new double[] {0, 10}, new double[] {1, 110}, new double[] {2, 210})))
                 .isEqualTo(100.0);

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,15 +44,13 @@ public final class LoadProducer {
         long durationMs = Long.parseLong(args[3]);
         int size = Integer.parseInt(args[4]);
         String tag = args[5];
-        AtomicLong acked = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        AtomicReference<String> firstError = new AtomicReference<>();
+        SendTally tally = new SendTally();
         Queue<Long> failedNumbers = new ConcurrentLinkedQueue<>();
         long sent = 0;
         long first;
         long last;
         double cpuAtStart;
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config(bootstrap))) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config(bootstrap, 5, 64L << 20, 60_000))) {
             producer.partitionsFor(topic);
             cpuAtStart = ChildReport.ownCpuSeconds();
             first = System.currentTimeMillis();
@@ -63,15 +62,7 @@ public final class LoadProducer {
                 for (; sent < due; sent++) {
                     long n = sent;
                     producer.send(new ProducerRecord<>(topic, null, System.currentTimeMillis(), null,
-                            payload(tag, sent, size)), (meta, e) -> {
-                                if (e == null) {
-                                    acked.incrementAndGet();
-                                } else {
-                                    failed.incrementAndGet();
-                                    failedNumbers.add(n);
-                                    firstError.compareAndSet(null, e.toString());
-                                }
-                            });
+                            payload(tag, sent, size)), tally.callback(() -> failedNumbers.add(n)));
                 }
                 LockSupport.parkNanos(TICK_NANOS);
             }
@@ -83,8 +74,8 @@ public final class LoadProducer {
                     StandardCharsets.US_ASCII);
         }
         ObjectNode result = ChildReport.result();
-        result.put("sent", acked.get()).put("failed", failed.get()).put("attempted", sent)
-                .put("cpuAtStart", cpuAtStart).put("firstSendMs", first).put("lastSendMs", last).put("firstError", firstError.get());
+        tally.into(result).put("attempted", sent).put("cpuAtStart", cpuAtStart).put("firstSendMs", first)
+                .put("lastSendMs", last);
         ChildReport.print(result);
     }
 
@@ -96,16 +87,42 @@ public final class LoadProducer {
         return body;
     }
 
-    private static Map<String, Object> config(String bootstrap) {
+    /** A byte-array producer for one broker, acks=all; the load and backlog producers differ in batching only. */
+    static Map<String, Object> config(String bootstrap, int lingerMs, long bufferBytes, long maxBlockMs) {
         Map<String, Object> c = new HashMap<>();
         c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         c.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         c.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         c.put(ProducerConfig.ACKS_CONFIG, "all");
-        c.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        c.put(ProducerConfig.BATCH_SIZE_CONFIG, 65_536);
-        c.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
-        c.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
+        c.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
+        c.put(ProducerConfig.BATCH_SIZE_CONFIG, 65_536); // a batch must fit the topics' max.message.bytes (64 KiB + headroom)
+        c.put(ProducerConfig.BUFFER_MEMORY_CONFIG, bufferBytes);
+        c.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlockMs);
         return c;
+    }
+
+    /** Acknowledged and failed sends of a producer process, and the first error, for its RESULT line. */
+    static final class SendTally {
+        private final AtomicLong acked = new AtomicLong();
+        private final AtomicLong failed = new AtomicLong();
+        private final AtomicReference<String> firstError = new AtomicReference<>();
+
+        /** A send's callback; {@code onFailure} runs once more for a failed send. */
+        Callback callback(Runnable onFailure) {
+            return (meta, e) -> {
+                if (e == null) {
+                    acked.incrementAndGet();
+                } else {
+                    failed.incrementAndGet();
+                    onFailure.run();
+                    firstError.compareAndSet(null, e.toString());
+                }
+            };
+        }
+
+        /** Puts "sent" (acknowledged), "failed" and "firstError" into {@code result}. */
+        ObjectNode into(ObjectNode result) {
+            return result.put("sent", acked.get()).put("failed", failed.get()).put("firstError", firstError.get());
+        }
     }
 }

@@ -35,8 +35,7 @@ final class ProcessSampler {
 
     /**
      * One process's figures over a window; {@code liveHeapMaxMb} is the largest old generation left after a
-     * collection (gauge {@code jvm.memory.pools.G1-Old-Gen.used-after-gc}: what stays reachable), NaN where
-     * unknown.
+     * collection ({@link #oldGenerationAfterGc}: what stays reachable), NaN where unknown.
      */
     record Usage(double cpuSeconds, double rssMaxMb, double heapMaxMb, double liveHeapMaxMb) {
     }
@@ -69,8 +68,7 @@ final class ProcessSampler {
             if (w.metrics != null) {
                 JsonNode gauges = gauges(w.metrics);
                 w.heapMax = Math.max(w.heapMax, gauges.path("jvm.memory.heap.used").path("value").asLong(0));
-                w.liveMax = Math.max(w.liveMax, gauges.path("jvm.memory.pools.G1-Old-Gen.used-after-gc").path("value")
-                        .asLong(0));
+                w.liveMax = Math.max(w.liveMax, oldGenerationAfterGc(gauges));
             }
         }
     }
@@ -84,6 +82,21 @@ final class ProcessSampler {
                     w.metrics == null || w.liveMax == 0 ? Double.NaN : w.liveMax / 1e6));
         });
         return usage;
+    }
+
+    /**
+     * The old generation left after the last collection: the pool gauge {@code jvm.memory.pools.<pool>.used-after-gc}
+     * of G1's {@code G1-Old-Gen}, the serial collector's {@code Tenured-Gen} or the parallel one's {@code PS-Old-Gen}; 0
+     * when there is none.
+     */
+    static long oldGenerationAfterGc(JsonNode gauges) {
+        for (String pool : new String[] {"G1-Old-Gen", "Tenured-Gen", "PS-Old-Gen"}) {
+            JsonNode value = gauges.path("jvm.memory.pools." + pool + ".used-after-gc").path("value");
+            if (value.isNumber()) {
+                return value.asLong();
+            }
+        }
+        return 0;
     }
 
     /** The admin {@code /metrics} gauges; missing when the process does not answer. */

@@ -41,6 +41,15 @@ class HarnessUnitTest {
     }
 
     @Test
+    void theOldGenerationAfterGcOfAnyCollector() throws Exception {
+        for (String pool : List.of("G1-Old-Gen", "Tenured-Gen", "PS-Old-Gen")) {
+            assertThat(ProcessSampler.oldGenerationAfterGc(ChildReport.JSON.readTree(
+                    "{\"jvm.memory.pools." + pool + ".used-after-gc\": {\"value\": 1234}}"))).as(pool).isEqualTo(1234);
+        }
+        assertThat(ProcessSampler.oldGenerationAfterGc(ChildReport.JSON.readTree("{}"))).isZero();
+    }
+
+    @Test
     void backlogSlopeIsTheLeastSquaresGrowth() {
         assertThat(LoadSteps.slope(List.of(new double[] {0, 10}, new double[] {1, 110}, new double[] {2, 210})))
                 .isEqualTo(100.0);

@@ -9,6 +9,7 @@ import io.diseq.core.chain.Genesis;
 import io.diseq.core.chain.InputLog;
 import io.diseq.core.chain.PartitionRange;
 import io.diseq.core.consensus.TestChains;
+import io.diseq.core.consensus.TestInputLog;
 import io.diseq.core.trie.NodeStore;
 import io.diseq.core.util.Bytes;
 import java.lang.management.ManagementFactory;
@@ -59,7 +60,7 @@ public final class BlockWalkBench {
         ChainConfig chain = new ChainConfig("walk-bench", TestChains.validators(4), TestChains.GENESIS_TIME_MS,
                 TestChains.TIMEOUTS, block, 1L << 30, 5_000, 0);
         AccessOrderedStore store = new AccessOrderedStore();
-        BenchInputLog log = new BenchInputLog(PARTITIONS);
+        TestInputLog log = new TestInputLog(PARTITIONS);
         SplittableRandom random = new SplittableRandom(2026_12_07);
         ChainTip tip = Genesis.tip(chain);
         long start = System.nanoTime();
@@ -148,7 +149,7 @@ public final class BlockWalkBench {
         ContentRule.Outcome recompute(long height, List<PartitionRange> ranges);
     }
 
-    private static void append(BenchInputLog log, SplittableRandom random, int count) {
+    private static void append(TestInputLog log, SplittableRandom random, int count) {
         for (int i = 0; i < count; i++) {
             byte[] body = new byte[MESSAGE_BYTES];
             random.nextBytes(body);

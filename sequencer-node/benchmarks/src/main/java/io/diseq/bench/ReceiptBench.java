@@ -14,6 +14,7 @@ import io.diseq.core.chain.SignBytes;
 import io.diseq.core.chain.ContentRule;
 import io.diseq.core.consensus.FastTestCrypto;
 import io.diseq.core.consensus.TestChains;
+import io.diseq.core.consensus.TestInputLog;
 import io.diseq.core.trie.InMemoryNodeStore;
 import io.diseq.core.util.Bytes;
 import io.diseq.node.api.ChainQueries;
@@ -106,7 +107,7 @@ public final class ReceiptBench {
 
     private static void build(ChainConfig chain, BlockStore blocks, int messages, int block) {
         long start = System.nanoTime();
-        BenchInputLog log = new BenchInputLog(PARTITIONS);
+        TestInputLog log = new TestInputLog(PARTITIONS);
         InMemoryNodeStore state = new InMemoryNodeStore();
         ChainTip tip = Genesis.tip(chain);
         SplittableRandom random = new SplittableRandom(2026);
@@ -129,7 +130,7 @@ public final class ReceiptBench {
     }
 
     /** The next block over everything appended, decided as validators would (see the service's TestChain). */
-    private static DecidedBlock decide(ChainConfig chain, ChainTip tip, BenchInputLog log, InMemoryNodeStore state) {
+    private static DecidedBlock decide(ChainConfig chain, ChainTip tip, TestInputLog log, InMemoryNodeStore state) {
         long height = tip.height() + 1;
         BlockContent content = ContentRule.assemble(chain, tip, height, log, state);
         int committer = chain.validators().committerIndex(height, 0);

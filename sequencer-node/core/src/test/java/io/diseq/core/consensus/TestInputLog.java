@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** An in-memory input log for tests: records are appended per partition; gaps model transaction markers. */
+/** An in-memory input log for tests and benchmarks: records are appended per partition; gaps model transaction markers. */
 public final class TestInputLog implements InputLog {
     private final Map<Integer, List<InputRecord>> records = new TreeMap<>();
     private final Map<Integer, Long> positions = new TreeMap<>();
@@ -45,11 +45,20 @@ public final class TestInputLog implements InputLog {
 
     @Override
     public List<InputRecord> records(int partition, long fromOffset, long toOffset, int maxRecords) {
-        List<InputRecord> out = new ArrayList<>();
-        for (InputRecord r : records.get(partition)) {
-            if (r.offset() >= fromOffset && r.offset() < toOffset && out.size() < maxRecords) {
-                out.add(r);
+        List<InputRecord> all = records.get(partition);
+        int lo = 0;
+        int hi = all.size();
+        while (lo < hi) { // offsets ascend: the first record at or after fromOffset, by bisection
+            int mid = (lo + hi) >>> 1;
+            if (all.get(mid).offset() < fromOffset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
+        }
+        List<InputRecord> out = new ArrayList<>();
+        for (int i = lo; i < all.size() && all.get(i).offset() < toOffset && out.size() < maxRecords; i++) {
+            out.add(all.get(i));
         }
         return out;
     }

@@ -3,6 +3,7 @@ package io.diseq.node.consensus;
 import io.diseq.core.chain.BlockHeader;
 import io.diseq.core.chain.QuorumCertificate;
 import io.diseq.core.runtime.Decision;
+import io.diseq.node.store.PlainUpdate;
 import java.util.Arrays;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -21,11 +22,9 @@ public final class ConsensusLog {
     }
 
     public void save(BlockHeader header, QuorumCertificate certificate) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO consensus_decisions (height, header, certificate) "
-                        + "VALUES (:h, :header, :cert) ON CONFLICT (height) DO UPDATE SET header = :header, "
-                        + "certificate = :cert")
-                .bind("h", header.height()).bind("header", header.encode()).bind("cert", certificate.encode())
-                .execute());
+        PlainUpdate.execute(jdbi, "INSERT INTO consensus_decisions (height, header, certificate) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (height) DO UPDATE SET header = EXCLUDED.header, certificate = EXCLUDED.certificate",
+                header.height(), header.encode(), certificate.encode());
     }
 
     /** Decisions above {@code height}, in height order. */
@@ -39,8 +38,7 @@ public final class ConsensusLog {
 
     /** Drops the decisions at or below {@code height} (their blocks are durable). */
     public void pruneThrough(long height) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM consensus_decisions WHERE height <= :h")
-                .bind("h", height).execute());
+        PlainUpdate.execute(jdbi, "DELETE FROM consensus_decisions WHERE height <= ?", height);
     }
 
     static Decision decode(long height, byte[] headerBytes, byte[] certificateBytes) {

@@ -11,6 +11,10 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * never be contradicted by a restarted signer.
  */
 public interface SignerStateDao {
+    /** {@link #save} with a positional parameter, for the driver's plain JDBC write ({@link SignerStateStore}). */
+    String SAVE = "INSERT INTO signer_state (id, state) VALUES (1, ?) "
+            + "ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state, updated_at = now()";
+
     @SqlQuery("SELECT state FROM signer_state WHERE id = 1")
     Optional<byte[]> load();
 

@@ -20,7 +20,7 @@ public final class SignerStateStore {
 
     public void save(SignerState state) {
         byte[] encoded = SignerStateCodec.encode(state);
-        jdbi.useExtension(SignerStateDao.class, dao -> dao.save(encoded));
+        PlainUpdate.execute(jdbi, SignerStateDao.SAVE, encoded);
     }
 
     /** The stored state; empty on a node that never signed. A stored state that cannot be decoded throws. */

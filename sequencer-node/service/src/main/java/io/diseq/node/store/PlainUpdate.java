@@ -7,11 +7,12 @@ import org.jdbi.v3.core.JdbiException;
 
 /**
  * One SQL update as a plain JDBC prepared statement on a JDBI handle, for the small writes the consensus
- * driver makes several times a height (signer state, consensus log). JDBI's statement machinery (template
- * engine, SQL parser, argument binding by qualified type, SQL-object proxies) cost more CPU than the
- * round trip itself on the driver thread; PgJDBC still prepares the statement on the server after a few
- * uses of the same connection. Parameters are bound with {@link PreparedStatement#setObject}: {@code Long}
- * as int8, {@code byte[]} as bytea. A failed statement throws {@link StatementFailed} with the driver's
+ * driver makes several times a height (signer state, consensus log). Through JDBI's statement machinery
+ * (template engine, SQL parser, argument binding by qualified type, SQL-object proxies) the signer-state
+ * write alone was 14.5 % of the driver thread's CPU samples at low rates (docs/benchmarks.md, runs 10 and
+ * 11). PgJDBC still prepares the statement on the server after a few uses of the same connection.
+ * Parameters are bound with {@link PreparedStatement#setObject}: {@code Long} as int8, {@code byte[]} as
+ * bytea. A failed statement throws {@link StatementFailed} with the driver's
  * {@link SQLException} as its cause, so {@link StorageErrors#isUnavailable} still sees its SQLSTATE.
  */
 public final class PlainUpdate {

@@ -1,7 +1,6 @@
 package io.diseq.node.store;
 
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -11,14 +10,13 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * never be contradicted by a restarted signer.
  */
 public interface SignerStateDao {
-    /** {@link #save} with a positional parameter, for the driver's plain JDBC write ({@link SignerStateStore}). */
+    /** The write, one positional parameter: {@link #save}, and the driver's plain JDBC write ({@link SignerStateStore}). */
     String SAVE = "INSERT INTO signer_state (id, state) VALUES (1, ?) "
             + "ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state, updated_at = now()";
 
     @SqlQuery("SELECT state FROM signer_state WHERE id = 1")
     Optional<byte[]> load();
 
-    @SqlUpdate("INSERT INTO signer_state (id, state) VALUES (1, :state) "
-            + "ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state, updated_at = now()")
-    void save(@Bind("state") byte[] state);
+    @SqlUpdate(SAVE)
+    void save(byte[] state);
 }

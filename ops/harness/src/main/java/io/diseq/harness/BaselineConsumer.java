@@ -23,15 +23,22 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * {@code READY} once positioned; after the line {@code expect N} on standard input it stops at N
  * records (or 60 s later) and prints {@code RESULT {"records","firstMs","lastMs","histogram",...}}.
  *
- * <p>Arguments: bootstrap, topic.
+ * <p>Arguments: bootstrap, topic, and optionally how long to wait for the N records after {@code expect N}, in ms
+ * (default 60,000; the ingest probe gives its drain timeout).
  */
 public final class BaselineConsumer {
     private static final long EXPECT_TIMEOUT_MS = 60_000;
+
+    /** The wait after {@code expect N}: the third argument when given. */
+    static long expectTimeoutMs(String[] args) {
+        return args.length > 2 ? Long.parseLong(args[2]) : EXPECT_TIMEOUT_MS;
+    }
 
     private BaselineConsumer() {
     }
 
     public static void main(String[] args) throws Exception {
+        long expectTimeoutMs = expectTimeoutMs(args);
         AtomicLong expected = new AtomicLong(Long.MAX_VALUE);
         AtomicLong expectedAt = new AtomicLong(Long.MAX_VALUE);
         Thread commands = new Thread(() -> readCommands(expected, expectedAt), "commands");
@@ -50,7 +57,7 @@ public final class BaselineConsumer {
             partitions.forEach(consumer::position);
             cpuAtReady = ChildReport.ownCpuSeconds();
             ChildReport.ready();
-            while (records < expected.get() && System.currentTimeMillis() - EXPECT_TIMEOUT_MS < expectedAt.get()) {
+            while (records < expected.get() && System.currentTimeMillis() - expectTimeoutMs < expectedAt.get()) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     long now = System.currentTimeMillis();
                     latency.recordValue(Math.max(0, Math.min(now - r.timestamp(), latency.getHighestTrackableValue())));

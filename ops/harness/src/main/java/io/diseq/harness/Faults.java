@@ -125,7 +125,7 @@ public final class Faults implements Callable<Integer> {
         List<String> jvm = smoke ? List.of("-XX:TieredStopAtLevel=1") : List.of();
         String reportName = name != null ? name : "faults-" + NAME.format(Instant.now());
         HarnessSettings harness = new HarnessSettings(validators, partitions, List.of(rate), durationMs, size, 0, basePort,
-                workDir, out, reportName, validatorHeapMb, 0, 1, false, false, 0, 0, Harness.millis(drainTimeout),
+                workDir, out, reportName, validatorHeapMb, 0, 1, false, false, 0, 0, List.of(), Harness.millis(drainTimeout),
                 Harness.millis(drainTimeout), jvm, List.of(), List.of(), "ops/faults.sh " + String.join(" ", args));
         String replay = "ops/faults.sh " + String.join(" ", Stream.concat(Stream.of("--seed", Long.toString(s)),
                 stripSeed(args)).toList());

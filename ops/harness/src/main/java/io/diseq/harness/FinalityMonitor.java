@@ -110,6 +110,11 @@ final class FinalityMonitor implements AutoCloseable {
         return blockArrivals.stream().filter(b -> b[0] >= fromMs && b[0] < toMs).mapToLong(b -> b[1]).sum();
     }
 
+    /** The message counts of the blocks whose records arrived in [fromMs, toMs), in arrival order. */
+    synchronized long[] blockSizesBetween(long fromMs, long toMs) {
+        return blockArrivals.stream().filter(b -> b[0] >= fromMs && b[0] < toMs).mapToLong(b -> b[1]).toArray();
+    }
+
     /**
      * Message ids (32 bytes) of finalized messages: those of a uniform sample of up to {@value #ID_SAMPLE}
      * of everything read whose offset lies below the partition's finalized ranges.

@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
  * {@code ops/harness.sh}: the end-to-end load harness (docs/benchmarks.md §End-to-end harness).
  * Starts a fresh system ({@link Cluster}: every validator in its own JVM), runs the raw-Kafka
  * baseline at every rate, then the sequencer at every rate (ascending; after a step that does not
- * drain, higher rates are skipped), then the receipt probe and the catch-up probe, and writes the
- * report ({@link ReportWriter}).
+ * drain, higher rates are skipped), then the receipt, catch-up, backlog and ingest-alone probes, and
+ * writes the report ({@link ReportWriter}).
  */
 @Command(name = "harness", mixinStandardHelpOptions = true,
         description = "End-to-end load harness: Kafka, PostgreSQL, ingest and N validators (one JVM each), "
@@ -89,6 +89,13 @@ public final class Harness implements Callable<Integer> {
             description = "how long the backlog probe samples after the last message is written (default ${DEFAULT-VALUE})")
     String backlogWindow;
 
+    @Option(names = "--ingest-rates", split = ",",
+            description = "offered rates of the ingest-alone probe at the end (validators frozen; default: --rates)")
+    List<Double> ingestRates;
+
+    @Option(names = "--no-ingest-alone", description = "skip the ingest-alone probe")
+    boolean noIngestAlone;
+
     @Option(names = "--drain-timeout", defaultValue = "60s", description = "wait after a step for its backlog (default ${DEFAULT-VALUE})")
     String drainTimeout;
 
@@ -107,7 +114,7 @@ public final class Harness implements Callable<Integer> {
 
     @Option(names = "--smoke", description = "a run of about a minute that checks that a report comes out: "
             + "one rate (300 msg/s), 5 s steps, no warm-up, 3 s of receipts, a backlog of 20,000 sampled for 3 s, "
-            + "C1-only JIT (other flags still apply)")
+            + "ingest alone at 300 msg/s, C1-only JIT (other flags still apply)")
     boolean smoke;
 
     private final String[] args;
@@ -152,7 +159,7 @@ public final class Harness implements Callable<Integer> {
         String reportName = name != null ? name : "harness-" + NAME.format(Instant.now());
         return new HarnessSettings(validators, partitions, steps, stepMs, size, warmUpMs, basePort, workDir, out,
                 reportName, validatorHeapMb, receipts, receiptThreads, !noCatchUp, !noBaseline, backlogMessages, backlogWindowMs,
-                drainMs,
+                noIngestAlone ? List.of() : rates(ingestRates == null ? steps : ingestRates, null), drainMs,
                 millis(settleTimeout), jvm, nodeJvmOptions == null ? List.of() : nodeJvmOptions,
                 postgresSettings == null ? List.of() : postgresSettings,
                 "ops/harness.sh " + String.join(" ", args));

@@ -75,10 +75,15 @@ final class HarnessRun {
                         settings.messageBytes(), settings.backlogWindowMs(), settings.validatorHeapMb());
                 log("  " + backlog);
             }
+            List<Results.IngestStep> ingestAlone = List.of();
+            if (!settings.ingestRates().isEmpty()) {
+                log("ingest alone (validators frozen) at " + settings.ingestRates() + " msg/s");
+                ingestAlone = IngestProbe.run(cluster, steps, settings);
+            }
             Run run = new Run("diseq.harness-run/1", startedAt, Instant.now().toString(), settings.commandLine(),
                     machine(loadStart), settings.validators(), settings.partitions(), settings.messageBytes(),
                     settings.durationMs(), baseline, warmUp, sequencer, Harness.saturation(sequencer), receipts, catchUp,
-                    backlog, storage, Map.of("directory", settings.workDir().resolve("logs").toAbsolutePath().toString()));
+                    backlog, ingestAlone, storage, Map.of("directory", settings.workDir().resolve("logs").toAbsolutePath().toString()));
             return ReportWriter.write(run, settings.outDir(), settings.reportName());
         }
     }
@@ -152,7 +157,7 @@ final class HarnessRun {
         }
     }
 
-    private static void log(String line) {
+    static void log(String line) {
         System.out.println("harness " + Instant.now() + ": " + line);
         System.out.flush();
     }

@@ -18,17 +18,19 @@ import java.util.List;
  * @param backlogMessages messages the backlog probe writes into the validated topic at the end of the run (0: none)
  * @param backlogWindowMs how long the backlog probe samples the validators after the last of them is written
  * @param postgresSettings PostgreSQL server settings, {@code name=value} (the shared server of the harness topology)
+ * @param ingestRates offered loads of the ingest-alone probe at the end of the run (validators frozen); empty: none
  */
 record HarnessSettings(int validators, int partitions, List<Double> rates, long durationMs, int messageBytes,
                        long warmUpMs, int basePort, Path workDir, Path outDir, String reportName, int validatorHeapMb,
                        long receiptSeconds, int receiptThreads, boolean catchUp, boolean baseline,
-                       long backlogMessages, long backlogWindowMs,
+                       long backlogMessages, long backlogWindowMs, List<Double> ingestRates,
                        long drainTimeoutMs, long settleTimeoutMs, List<String> extraJvmOptions, List<String> nodeJvmOptions,
                        List<String> postgresSettings, String commandLine) {
     static final String BASELINE_TOPIC = "harness-baseline";
 
     HarnessSettings {
         rates = List.copyOf(rates);
+        ingestRates = List.copyOf(ingestRates);
         extraJvmOptions = List.copyOf(extraJvmOptions);
         nodeJvmOptions = List.copyOf(nodeJvmOptions);
         postgresSettings = List.copyOf(postgresSettings);

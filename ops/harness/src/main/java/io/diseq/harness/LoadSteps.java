@@ -118,10 +118,13 @@ final class LoadSteps implements AutoCloseable {
         List<ProcessUsage> processes = new ArrayList<>();
         usage.forEach((name, u) -> processes.add(ProcessUsage.of(name, u, finalized)));
         long count = sent.path("sent").asLong();
+        long end = drainStart + drainMs;
+        Results.Blocks blocks = Results.Blocks.of(monitor.blockSizesBetween(first, end + 1),
+                Math.max(0.001, (end - first) / 1000.0));
         boolean ok = latency.count() > 0 && latency.p99() <= 2000 && slope <= 0.05 * rate && drained;
         return new SequencerStep(rate, count / seconds, count, sent.path("failed").asLong(), finalizedRate, toDrain,
                 latency,
-                slope, backlogAtEnd, drained, drainMs, producerCpuMicros(sent), processes, ok);
+                slope, backlogAtEnd, drained, drainMs, producerCpuMicros(sent), processes, blocks, ok);
     }
 
     /** Waits until everything produced is finalized; false after the drain timeout. */
@@ -192,7 +195,7 @@ final class LoadSteps implements AutoCloseable {
                 count == 0 ? 0 : brokerCpu * 1e6 / count, producerCpuMicros(sent), rssMax / 1e6);
     }
 
-    private static double producerCpuMicros(JsonNode sent) {
+    static double producerCpuMicros(JsonNode sent) {
         long count = sent.path("sent").asLong();
         return count == 0 ? 0 : (sent.path("cpuSeconds").asDouble() - sent.path("cpuAtStart").asDouble()) * 1e6 / count;
     }

@@ -9,7 +9,9 @@ import java.util.List;
  * CPU time, state and resident memory of a process from Linux's {@code /proc} (proc(5)): fields 14
  * and 15 of {@code /proc/<pid>/stat} (utime, stime, in clock ticks) and {@code VmRSS} of
  * {@code /proc/<pid>/status}. A process that is gone reads as zero. With {@code tree}, the process's
- * descendants are added (PostgreSQL runs one backend process per connection).
+ * descendants are added (PostgreSQL runs one backend process per connection), and memory is the sum of their
+ * proportional set sizes ({@code Pss} of {@code /proc/<pid>/smaps_rollup}): PostgreSQL's shared buffers are mapped
+ * into every backend, and a sum of RSS would count them once per backend.
  */
 final class ProcStats {
     /** USER_HZ: 100 on every Linux architecture the harness runs on (sysconf(_SC_CLK_TCK)). */
@@ -28,14 +30,21 @@ final class ProcStats {
         return total;
     }
 
-    /** Resident set size in bytes (and of the descendants when {@code tree}). */
+    /**
+     * Resident set size in bytes; with {@code tree}, the proportional set size of the process and its descendants
+     * (each shared page divided among the processes that map it; RSS where smaps_rollup cannot be read).
+     */
     static long rssBytes(long pid, boolean tree) {
-        long total = rssBytes(pid);
-        if (tree && pid > 0) {
-            total += ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
-                    .mapToLong(h -> rssBytes(h.pid())).sum();
+        if (!tree || pid <= 0) {
+            return rssBytes(pid);
         }
-        return total;
+        return pssBytes(pid) + ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
+                .mapToLong(h -> pssBytes(h.pid())).sum();
+    }
+
+    private static long pssBytes(long pid) {
+        long pss = kilobytesField(Path.of("/proc", Long.toString(pid), "smaps_rollup"), "Pss:");
+        return pss >= 0 ? pss : rssBytes(pid);
     }
 
     /** The state letter of field 3 ({@code R}, {@code S}, {@code T} stopped...), {@code ?} when gone. */
@@ -54,16 +63,21 @@ final class ProcStats {
     }
 
     private static long rssBytes(long pid) {
+        return Math.max(0, kilobytesField(Path.of("/proc", Long.toString(pid), "status"), "VmRSS:"));
+    }
+
+    /** The bytes of a {@code Name:   123 kB} line of a /proc file; -1 when the file or the line is missing. */
+    private static long kilobytesField(Path file, String name) {
         try {
-            List<String> lines = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
+            List<String> lines = Files.readAllLines(file);
             for (String line : lines) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(name)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }
-            return 0;
+            return -1;
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return -1;
         }
     }
 

@@ -46,6 +46,7 @@ final class ReportWriter {
                 .append(run.stepDurationMs() / 1000).append(" s per step. Files: `").append(name).append(".json`, `")
                 .append(name).append(".png`.\n\n");
         throughput(b, run);
+        blocks(b, run);
         cpu(b, run);
         memory(b, run);
         extras(b, run);
@@ -79,6 +80,42 @@ final class ReportWriter {
         b.append("\n\nSaturation point (highest offered rate with p99 ≤ 2 s, no growing backlog, drained): **")
                 .append(run.saturationRate() == null ? "none of the offered rates" : n(run.saturationRate()) + " msg/s")
                 .append("**.\n\n");
+    }
+
+    private static void blocks(StringBuilder b, Run run) {
+        b.append("## Blocks (records that arrived from a step's first send until its backlog drained)\n\n")
+                .append("| offered msg/s | blocks | blocks/s | messages per block: mean | median | 90th percentile | largest "
+                        + "| empty blocks |\n|---|---|---|---|---|---|---|---|\n");
+        for (SequencerStep s : run.sequencer()) {
+            Results.Blocks k = s.blocks();
+            b.append("| ").append(n(s.offeredRate())).append(" | ").append(k.count()).append(" | ").append(n(k.perSecond()))
+                    .append(" | ").append(n(k.meanMessages())).append(" | ").append(k.p50Messages()).append(" | ")
+                    .append(k.p90Messages()).append(" | ").append(k.maxMessages()).append(" | ").append(k.empty())
+                    .append(" |\n");
+        }
+        b.append("\nA height starts as soon as input is waiting and its proposer takes everything in its window up to "
+                + "the block limit, so a block holds what arrived while the previous height was decided: small when "
+                + "the load is light, up to the limit when it is heavy.\n\n");
+    }
+
+    private static void ingestAlone(StringBuilder b, Run run) {
+        b.append("## Ingest alone (validators frozen; raw Kafka in brackets, ratio ingest / Kafka)\n\n")
+                .append("| offered msg/s | sent msg/s | validated msg/s | delivered / sent | p50 ms | p99 ms | p99.9 ms "
+                        + "| ingest CPU µs/msg | broker CPU µs/msg | producer CPU µs/msg |\n"
+                        + "|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Results.IngestStep s : run.ingestAlone()) {
+            Optional<BaselineStep> k = baseline(run, s.offeredRate());
+            b.append("| ").append(n(s.offeredRate())).append(" | ").append(n(s.sentRate())).append(" | ")
+                    .append(beside(s.deliveredRate(), k.map(BaselineStep::deliveredRate))).append(" | ")
+                    .append(s.delivered()).append(" / ").append(s.sent()).append(" | ")
+                    .append(beside(s.latency().p50(), k.map(x -> x.latency().p50()))).append(" | ")
+                    .append(beside(s.latency().p99(), k.map(x -> x.latency().p99()))).append(" | ")
+                    .append(beside(s.latency().p999(), k.map(x -> x.latency().p999()))).append(" | ")
+                    .append(n(s.ingestCpuMicrosPerMessage())).append(" | ").append(n(s.brokerCpuMicrosPerMessage()))
+                    .append(" | ").append(n(s.producerCpuMicrosPerMessage())).append(" |\n");
+        }
+        b.append("\nThe producer sends into the raw topic; one plain consumer reads the validated topic (read_committed), "
+                + "so the latency includes ingest's transaction commit interval. CPU per validated message.\n\n");
     }
 
     private static void cpu(StringBuilder b, Run run) {
@@ -153,6 +190,9 @@ final class ReportWriter {
         }
         if (run.backlog() != null) {
             backlog(b, run.backlog());
+        }
+        if (!run.ingestAlone().isEmpty()) {
+            ingestAlone(b, run);
         }
         b.append("Logs of every process: ").append(run.logs()).append("\n");
     }

@@ -44,7 +44,43 @@ final class Results {
      */
     record SequencerStep(double offeredRate, double sentRate, long sent, long failed, double finalizedRate,
                          double finalizedRateToDrain, Latency latency, double backlogSlope, long backlogAtEnd, boolean drained, long drainMs,
-                         double producerCpuMicrosPerMessage, List<ProcessUsage> processes, boolean withinTarget) {
+                         double producerCpuMicrosPerMessage, List<ProcessUsage> processes, Blocks blocks,
+                         boolean withinTarget) {
+    }
+
+    /**
+     * The finalized blocks of a step (records that arrived from its first send until its backlog drained): how many,
+     * per second, and their sizes in messages (mean, median, 90th percentile, largest; empty blocks count).
+     */
+    record Blocks(long count, double perSecond, double meanMessages, long p50Messages, long p90Messages,
+                  long maxMessages, long empty) {
+        static Blocks of(long[] messageCounts, double seconds) {
+            long[] sorted = messageCounts.clone();
+            java.util.Arrays.sort(sorted);
+            int n = sorted.length;
+            if (n == 0) {
+                return new Blocks(0, 0, 0, 0, 0, 0, 0);
+            }
+            long sum = 0;
+            long empty = 0;
+            for (long c : sorted) {
+                sum += c;
+                empty += c == 0 ? 1 : 0;
+            }
+            return new Blocks(n, n / Math.max(0.001, seconds), (double) sum / n, sorted[(n - 1) / 2],
+                    sorted[(int) Math.ceil(0.9 * n) - 1], sorted[n - 1], empty);
+        }
+    }
+
+    /**
+     * Ingest on its own (validators frozen): the same open-loop producer into {@code <chain>.messages.raw} and one
+     * plain consumer of {@code <chain>.messages}; {@code deliveredRate} is what that consumer received per second
+     * (the validated records ingest committed), latency from the send time (ingest keeps the raw record's timestamp)
+     * to the arrival at the consumer; CPU per delivered message of ingest and of the broker.
+     */
+    record IngestStep(double offeredRate, double sentRate, long sent, long delivered, double deliveredRate,
+                      Latency latency, double ingestCpuMicrosPerMessage, double brokerCpuMicrosPerMessage,
+                      double producerCpuMicrosPerMessage) {
     }
 
     /** One raw-Kafka step: the same producer, N consumers each reading the whole topic. */
@@ -92,6 +128,6 @@ final class Results {
     record Run(String schema, String startedAt, String finishedAt, String command, Machine machine, int validators,
                int partitions, int messageBytes, long stepDurationMs, List<BaselineStep> baseline,
                List<SequencerStep> warmUp, List<SequencerStep> sequencer, Double saturationRate, Receipts receipts, CatchUp catchUp,
-               Backlog backlog, Storage storage, Map<String, String> logs) {
+               Backlog backlog, List<IngestStep> ingestAlone, Storage storage, Map<String, String> logs) {
     }
 }

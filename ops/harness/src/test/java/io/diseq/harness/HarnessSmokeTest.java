@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The harness's smoke mode ({@code --smoke}) from start to report: every section of a complete
- * report comes out (baseline, sequencer step, receipts, catch-up, storage, the plot). No figure is
+ * report comes out (baseline, sequencer step and its blocks, receipts, catch-up, storage, backlog, ingest alone,
+ * the plot). No figure is
  * asserted: timing belongs to docs/benchmarks.md, not to a test on a shared machine.
  */
 @Tag("integration")
@@ -41,9 +42,12 @@ class HarnessSmokeTest {
         assertThat(run.path("backlog").path("produced").asLong()).isEqualTo(20_000);
         assertThat(run.path("backlog").path("exited")).isEmpty();
         assertThat(run.path("backlog").path("processes")).hasSize(7);
+        assertThat(run.path("sequencer").get(0).path("blocks").path("count").asLong()).isPositive();
+        assertThat(run.path("ingestAlone")).hasSize(1);
+        assertThat(run.path("ingestAlone").get(0).path("delivered").asLong()).isPositive();
         assertThat(Files.readString(out.resolve("smoke.md")))
                 .contains("## Throughput", "## CPU", "## Peak RSS", "## Storage", "## Receipts", "## Catch-up",
-                        "## Backlog");
+                        "## Backlog", "## Blocks", "## Ingest alone");
     }
 
     /** A base port whose 30-odd ports are free, below Linux's ephemeral range (see the devnet's TestPorts). */

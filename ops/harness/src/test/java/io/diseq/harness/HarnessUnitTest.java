@@ -57,10 +57,31 @@ class HarnessUnitTest {
     }
 
     @Test
+    void blockSizesOfAStep() {
+        Results.Blocks b = Results.Blocks.of(new long[] {10, 0, 30, 20, 10_000, 40, 50, 60, 70, 80}, 5.0);
+        assertThat(b.count()).isEqualTo(10);
+        assertThat(b.perSecond()).isEqualTo(2.0);
+        assertThat(b.meanMessages()).isEqualTo(1036.0);
+        assertThat(b.p50Messages()).isEqualTo(40);
+        assertThat(b.p90Messages()).isEqualTo(80);
+        assertThat(b.maxMessages()).isEqualTo(10_000);
+        assertThat(b.empty()).isEqualTo(1);
+        assertThat(Results.Blocks.of(new long[0], 1.0).count()).isZero();
+        assertThat(Results.Blocks.of(new long[] {7}, 1.0).p90Messages()).isEqualTo(7);
+    }
+
+    @Test
+    void theConsumersWaitAfterExpectIsItsThirdArgument() {
+        assertThat(BaselineConsumer.expectTimeoutMs(new String[] {"b", "t"})).isEqualTo(60_000);
+        assertThat(BaselineConsumer.expectTimeoutMs(new String[] {"b", "t", "120000"})).isEqualTo(120_000);
+    }
+
+    @Test
     void procStatsOfThisProcess() {
         long pid = ProcessHandle.current().pid();
         assertThat(ProcStats.cpuSeconds(pid, false)).isPositive();
         assertThat(ProcStats.rssBytes(pid, false)).isGreaterThan(1_000_000);
+        assertThat(ProcStats.rssBytes(pid, true)).as("proportional set size of the tree").isGreaterThan(1_000_000);
         assertThat(ProcStats.state(pid)).isIn('R', 'S');
         assertThat(ProcStats.cpuSeconds(-1, true)).isZero();
     }

@@ -11,15 +11,6 @@ import org.apache.kafka.streams.StreamsConfig;
  * overridable: exactly-once v2, the dead-letter handlers and read_committed (implied by EOS).
  */
 public final class StreamsProperties {
-    /**
-     * Default {@code commit.interval.ms}. Under exactly-once a read_committed reader sees a record only when the
-     * transaction holding it commits, so this bounds ingest's share of the latency; Kafka Streams' own default
-     * under exactly-once is 100 ms (ingest alone measured p50 168 ms with it, docs/benchmarks.md). Each commit is
-     * one transaction (markers on every partition it wrote), so a shorter interval costs broker work.
-     */
-    public static final long COMMIT_INTERVAL_MS = 20;
-    /** Default producer {@code linger.ms} (Kafka Streams' own default is 100 ms; a commit flushes anyway). */
-    public static final int PRODUCER_LINGER_MS = 5;
 
     private StreamsProperties() {}
 
@@ -34,9 +25,6 @@ public final class StreamsProperties {
             String applicationId, String stateDir, int streamThreads, int replicationFactor,
             int maxRequestBytes, String instanceId, Map<String, String> extra) {
         Properties p = new Properties();
-        // Defaults that kafka.properties may override (latency against transactions per second):
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), PRODUCER_LINGER_MS);
         p.putAll(extra);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

@@ -109,7 +109,8 @@ public final class Harness implements Callable<Integer> {
     List<String> nodeJvmOptions;
 
     @Option(names = "--postgres-setting", paramLabel = "<name=value>",
-            description = "a PostgreSQL server setting, repeatable, e.g. --postgres-setting shared_buffers=1GB")
+            description = "a PostgreSQL server setting, repeatable, e.g. --postgres-setting shared_buffers=256MB; "
+                    + "it replaces the harness's default of the same name (shared_buffers=1GB, max_wal_size=4GB)")
     List<String> postgresSettings;
 
     @Option(names = "--smoke", description = "a run of about a minute that checks that a report comes out: "
@@ -161,9 +162,24 @@ public final class Harness implements Callable<Integer> {
                 reportName, validatorHeapMb, receipts, receiptThreads, !noCatchUp, !noBaseline, backlogMessages, backlogWindowMs,
                 noIngestAlone ? List.of() : rates(ingestRates == null ? steps : ingestRates, null), drainMs,
                 millis(settleTimeout), jvm, nodeJvmOptions == null ? List.of() : nodeJvmOptions,
-                postgresSettings == null ? List.of() : postgresSettings,
+                postgresSettings(postgresSettings),
                 "ops/harness.sh " + String.join(" ", args));
     }
+
+    /**
+     * The harness's PostgreSQL settings, as docs/operations-node.md advises for a validator's server (the default
+     * 128 MB of shared buffers for four databases cost CPU, docs/benchmarks.md runs 14 and 15), then the given ones:
+     * a later setting of the same name wins ({@link PostgresMain#settings}).
+     */
+    static List<String> postgresSettings(List<String> given) {
+        List<String> all = new ArrayList<>(DEFAULT_POSTGRES_SETTINGS);
+        if (given != null) {
+            all.addAll(given);
+        }
+        return all;
+    }
+
+    static final List<String> DEFAULT_POSTGRES_SETTINGS = List.of("shared_buffers=1GB", "max_wal_size=4GB");
 
     private boolean explicit(String option) {
         return Stream.of(args).anyMatch(a -> a.equals(option) || a.startsWith(option + "="));

@@ -34,6 +34,10 @@ class HarnessUnitTest {
         assertThat(PostgresMain.settings("shared_buffers=1GB, max_wal_size=4GB"))
                 .containsExactly(java.util.Map.entry("shared_buffers", "1GB"), java.util.Map.entry("max_wal_size", "4GB"));
         assertThat(PostgresMain.settings(null)).isEmpty();
+        assertThat(PostgresMain.settings(String.join(",", Harness.postgresSettings(List.of("shared_buffers=256MB")))))
+                .as("a given setting replaces the default of its name")
+                .containsExactly(java.util.Map.entry("shared_buffers", "256MB"), java.util.Map.entry("max_wal_size", "4GB"));
+        assertThat(Harness.postgresSettings(null)).isEqualTo(Harness.DEFAULT_POSTGRES_SETTINGS);
         for (String bad : List.of("shared_buffers", "=1GB", "shared_buffers=")) {
             assertThatThrownBy(() -> PostgresMain.settings(bad))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name=value");

@@ -37,9 +37,7 @@ final class BacklogProbe {
                 producer.kill();
             }
         }
-        JsonNode sent = ChildReport.JSON.readTree(producer.lastLine(ChildReport.RESULT)
-                .orElseThrow(() -> new IllegalStateException("the backlog producer printed no result; see "
-                        + producer.output())));
+        JsonNode sent = ChildReport.resultOf(producer);
         long produced = sent.path("sent").asLong();
         long produceMs = sent.path("lastSendMs").asLong() - sent.path("firstSendMs").asLong();
         long windowStart = System.currentTimeMillis();

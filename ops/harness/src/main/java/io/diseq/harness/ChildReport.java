@@ -1,5 +1,6 @@
 package io.diseq.harness;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;
@@ -30,6 +31,17 @@ final class ChildReport {
     static void print(ObjectNode result) {
         System.out.println(RESULT + result);
         System.out.flush();
+    }
+
+    /** The {@code RESULT} line of a child that has exited, parsed; fails naming the child's output file. */
+    static JsonNode resultOf(JavaProcess child) throws java.io.IOException {
+        return JSON.readTree(child.lastLine(RESULT).orElseThrow(() -> new IllegalStateException(
+                "no result from " + child.name() + "; see " + child.output())));
+    }
+
+    /** Seconds between two millisecond fields of a result ({@code firstSendMs}/{@code lastSendMs}, ...), at least 1 ms. */
+    static double spanSeconds(JsonNode result, String firstField, String lastField) {
+        return Math.max(0.001, (result.path(lastField).asLong() - result.path(firstField).asLong()) / 1000.0);
     }
 
     static void ready() {

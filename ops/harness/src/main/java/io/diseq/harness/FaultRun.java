@@ -89,8 +89,7 @@ final class FaultRun {
         if (!producer.awaitExit(java.time.Duration.ofMillis(loadMs + 180_000))) {
             throw new IllegalStateException("the producer did not finish; see " + producer.output());
         }
-        JsonNode sent = ChildReport.JSON.readTree(producer.lastLine(ChildReport.RESULT.trim())
-                .orElseThrow(() -> new IllegalStateException("the producer printed no result; see " + producer.output())));
+        JsonNode sent = ChildReport.resultOf(producer);
         List<Long> failed = Files.readAllLines(failedFile).stream().filter(s -> !s.isBlank()).map(Long::parseLong)
                 .toList();
         long attempted = sent.path("attempted").asLong();

@@ -107,7 +107,7 @@ final class FinalityMonitor implements AutoCloseable {
 
     /** Messages of the blocks whose records arrived in [fromMs, toMs). */
     synchronized long finalizedBetween(long fromMs, long toMs) {
-        return blockArrivals.stream().filter(b -> b[0] >= fromMs && b[0] < toMs).mapToLong(b -> b[1]).sum();
+        return Arrays.stream(blockSizesBetween(fromMs, toMs)).sum();
     }
 
     /** The message counts of the blocks whose records arrived in [fromMs, toMs), in arrival order. */

@@ -62,18 +62,13 @@ final class IngestProbe {
             consumer.awaitExit(Duration.ofMillis(settings.drainTimeoutMs() + EXIT_GRACE_MS));
             ingestCpu = ProcStats.cpuSeconds(cluster.ingest().pid(), false) - ingestCpu;
             brokerCpu = ProcStats.cpuSeconds(cluster.broker().pid(), false) - brokerCpu;
-            JsonNode r = ChildReport.JSON.readTree(consumer.lastLine(ChildReport.RESULT)
-                    .orElseThrow(() -> new IllegalStateException("no result from " + consumer.name() + "; see "
-                            + consumer.output())));
+            JsonNode r = ChildReport.resultOf(consumer);
             long records = r.path("records").asLong();
-            double seconds = Math.max(0.001, (r.path("lastMs").asLong() - r.path("firstMs").asLong()) / 1000.0);
-            double sendSeconds = Math.max(0.001,
-                    (sent.path("lastSendMs").asLong() - sent.path("firstSendMs").asLong()) / 1000.0);
-            return new IngestStep(rate, count / sendSeconds, count, records, records / seconds,
+            return new IngestStep(rate, count / ChildReport.spanSeconds(sent, "firstSendMs", "lastSendMs"), count,
+                    records, records / ChildReport.spanSeconds(r, "firstMs", "lastMs"),
                     Latency.of(ChildReport.decode(r.path("histogram").asText()), 1),
                     records == 0 ? 0 : ingestCpu * 1e6 / records, records == 0 ? 0 : brokerCpu * 1e6 / records,
                     LoadSteps.producerCpuMicros(sent));
         }
     }
-
 }

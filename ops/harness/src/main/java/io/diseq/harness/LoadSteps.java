@@ -75,9 +75,7 @@ final class LoadSteps implements AutoCloseable {
                 producer.kill();
             }
         }
-        String result = producer.lastLine(ChildReport.RESULT)
-                .orElseThrow(() -> new IllegalStateException("the producer printed no result; see " + producer.output()));
-        return ChildReport.JSON.readTree(result);
+        return ChildReport.resultOf(producer);
     }
 
     /** Called about once a second while a producer runs. */
@@ -107,7 +105,7 @@ final class LoadSteps implements AutoCloseable {
         long finalized = monitor.finalizedMessages() - finalizedBefore;
         long first = sent.path("firstSendMs").asLong();
         long last = sent.path("lastSendMs").asLong();
-        double seconds = Math.max(0.001, (last - first) / 1000.0);
+        double seconds = ChildReport.spanSeconds(sent, "firstSendMs", "lastSendMs");
         double finalizedRate = monitor.finalizedBetween(first, last) / seconds;
         double toDrain = finalized / Math.max(0.001, (drainStart + drainMs - first) / 1000.0);
         Latency latency;
@@ -180,17 +178,16 @@ final class LoadSteps implements AutoCloseable {
         double delivered = Double.MAX_VALUE;
         double cpuPerMessage = 0;
         for (JavaProcess c : consumers) {
-            JsonNode r = ChildReport.JSON.readTree(c.lastLine(ChildReport.RESULT)
-                    .orElseThrow(() -> new IllegalStateException("no result from " + c.name() + "; see " + c.output())));
+            JsonNode r = ChildReport.resultOf(c);
             long records = r.path("records").asLong();
             latency.add(ChildReport.decode(r.path("histogram").asText()));
-            double seconds = Math.max(0.001, (r.path("lastMs").asLong() - r.path("firstMs").asLong()) / 1000.0);
+            double seconds = ChildReport.spanSeconds(r, "firstMs", "lastMs");
             delivered = Math.min(delivered, records / seconds);
             cpuPerMessage += records == 0 ? 0 : (r.path("cpuSeconds").asDouble() - r.path("cpuAtReady").asDouble())
                     * 1e6 / records / consumers.size();
         }
         long count = sent.path("sent").asLong();
-        double seconds = Math.max(0.001, (sent.path("lastSendMs").asLong() - sent.path("firstSendMs").asLong()) / 1000.0);
+        double seconds = ChildReport.spanSeconds(sent, "firstSendMs", "lastSendMs");
         return new BaselineStep(rate, count / seconds, count, delivered, Latency.of(latency, 1), cpuPerMessage,
                 count == 0 ? 0 : brokerCpu * 1e6 / count, producerCpuMicros(sent), rssMax / 1e6);
     }
